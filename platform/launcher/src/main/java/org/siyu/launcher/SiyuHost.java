@@ -1,0 +1,270 @@
+package org.siyu.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.siyu.launcher.internal.framework.ConfigService;
+import org.siyu.launcher.internal.framework.ContributionTracker;
+import org.siyu.launcher.internal.framework.FelixFramework;
+import org.siyu.launcher.internal.framework.PluginService;
+import org.siyu.launcher.internal.framework.SystemPackages;
+import org.siyu.launcher.internal.persistence.Database;
+import org.siyu.launcher.internal.persistence.PersistenceUnits;
+import org.siyu.launcher.internal.rest.ApiServlet;
+import org.siyu.launcher.internal.security.Accounts;
+import org.siyu.launcher.internal.security.AuditLog;
+import org.siyu.launcher.internal.security.Tokens;
+import org.siyu.launcher.internal.web.ConsoleAppender;
+import org.siyu.launcher.internal.web.WebServer;
+import org.siyu.shell.backend.AuditTrail;
+import org.siyu.shell.backend.Authenticator;
+import org.siyu.shell.backend.Configurations;
+import org.siyu.shell.backend.ConsoleFeed;
+import org.siyu.shell.backend.ContributionRegistry;
+import org.siyu.shell.backend.PluginAdmin;
+import org.siyu.shell.backend.ShellBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Siyu node: the database, the Felix framework with the platform bundles and plugins, and Jetty
+ * with the shell and the REST API. {@link #start} brings it up in that order; {@link #close} takes it down in
+ * reverse and compacts the database.
+ */
+public final class SiyuHost implements AutoCloseable, ShellBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiyuHost.class);
+
+    private final HostConfig config;
+    private final ConsoleFeed console = new ConsoleFeed();
+    private final ContributionRegistry contributions = new ContributionRegistry();
+    private Database database;
+    private AuditLog audit;
+    private Accounts accounts;
+    private FelixFramework felix;
+    private ContributionTracker tracker;
+    private PersistenceUnits units;
+    private PluginService plugins;
+    private ConfigService configurations;
+    private WebServer web;
+    private Accounts.InitialAdmin initialAdmin;
+    private long startMillis;
+
+    private SiyuHost(HostConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a node; on failure everything started so far is stopped again. */
+    public static SiyuHost start(HostConfig config) throws Exception {
+        SiyuHost host = new SiyuHost(config);
+        try {
+            host.boot();
+            return host;
+        } catch (Exception | Error e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    private void boot() throws Exception {
+        long t0 = System.nanoTime();
+        Files.createDirectories(config.pluginsDir());
+        ConsoleAppender.connect(console);
+        database = Database.open(config.jdbcUrl(), config.dataDir());
+        audit = new AuditLog(database.dataSource());
+        accounts = new Accounts(database.dataSource(), audit);
+        initialAdmin = accounts.ensureAdmin(config.adminPassword(), config.secretsDir());
+        Tokens tokens = new Tokens(database.dataSource());
+
+        felix = FelixFramework.init(config.home(), config.pluginsDir(), SystemPackages.compute(SystemPackages.hostClassPath()));
+        BundleContext system = felix.context();
+        tracker = new ContributionTracker(system, contributions, console);
+        tracker.open();
+        units = new PersistenceUnits(system, database);
+        units.open();
+        configurations = new ConfigService(system, audit);
+        plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),
+                contributions, audit);
+        felix.start(config.bundlesDir());
+        plugins.restoreUploads();
+
+        web = new WebServer(config.port(), this, new ApiServlet(this::health, accounts, tokens, plugins),
+                config.home().resolve("work"));
+        web.start();
+        startMillis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Siyu {} started in {} ms on port {}", version(), startMillis, web.port());
+    }
+
+    /** The health report of {@code GET /api/health}. */
+    public Map<String, Object> health() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        List<Map<String, Object>> bundles = new ArrayList<>();
+        boolean up = felix != null && felix.framework().getState() == Bundle.ACTIVE;
+        for (Bundle b : felix.context().getBundles()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("symbolicName", b.getSymbolicName());
+            entry.put("version", b.getVersion().toString());
+            String state = stateName(b);
+            entry.put("state", state);
+            bundles.add(entry);
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (plugins.list().stream().anyMatch(p -> p.id() == b.getBundleId() && p.core()) && !fragment
+                    && !state.equals("ACTIVE")) {
+                up = false;
+            }
+        }
+        report.put("status", up ? "UP" : "DEGRADED");
+        report.put("version", version());
+        report.put("bundles", bundles);
+        return report;
+    }
+
+    private static String stateName(Bundle b) {
+        return switch (b.getState()) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public HostConfig config() {
+        return config;
+    }
+
+    public BundleContext bundleContext() {
+        return felix.context();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Accounts.InitialAdmin initialAdmin() {
+        return initialAdmin;
+    }
+
+    public PersistenceUnits persistenceUnits() {
+        return units;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    @Override
+    public ContributionRegistry contributions() {
+        return contributions;
+    }
+
+    @Override
+    public Authenticator authenticator() {
+        return accounts;
+    }
+
+    @Override
+    public PluginAdmin plugins() {
+        return plugins;
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    @Override
+    public ConsoleFeed console() {
+        return console;
+    }
+
+    @Override
+    public Configurations configurations() {
+        return configurations;
+    }
+
+    @Override
+    public String version() {
+        return Version.VALUE;
+    }
+
+    @Override
+    public void close() {
+        stopQuietly("web server", () -> {
+            if (web != null) {
+                web.stop();
+            }
+        });
+        stopQuietly("configuration", () -> {
+            if (configurations != null) {
+                configurations.close();
+            }
+        });
+        stopQuietly("framework", () -> {
+            if (felix != null) {
+                felix.stop();
+            }
+        });
+        stopQuietly("persistence units", () -> {
+            if (units != null) {
+                units.close();
+            }
+        });
+        stopQuietly("contribution tracker", () -> {
+            if (tracker != null) {
+                tracker.close();
+            }
+        });
+        stopQuietly("database", () -> {
+            if (database != null) {
+                database.close();
+            }
+        });
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void stopQuietly(String what, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warn("Stopping the {} failed: {}", what, e.toString());
+        }
+    }
+
+    /** The build's version, from {@code version.properties}. */
+    static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (InputStream in = SiyuHost.class.getResourceAsStream("version.properties")) {
+                Properties p = new Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                return p.getProperty("version", "dev");
+            } catch (IOException e) {
+                return "dev";
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.siyu.launcher.internal.rest;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.siyu.api.security.Role;
+import org.siyu.launcher.internal.security.Accounts;
+import org.siyu.launcher.internal.security.Tokens;
+import org.siyu.shell.backend.Authenticator;
+import org.siyu.shell.backend.PluginAdmin;
+import org.siyu.shell.backend.PluginException;
+import org.siyu.shell.backend.PluginInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API under {@code /api}: health (no auth), tokens, plugins. JSON in and out; every refusal is
+ * {@code {"error":…,"detail":…}} with a 4xx status that says what is wrong.
+ */
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final transient Health health;
+    private final transient Accounts accounts;
+    private final transient Tokens tokens;
+    private final transient PluginAdmin plugins;
+
+    /** Reports the node's health: {@code status}, {@code version}, {@code bundles}. */
+    public interface Health {
+        Map<String, Object> report();
+    }
+
+    public ApiServlet(Health health, Accounts accounts, Tokens tokens, PluginAdmin plugins) {
+        this.health = health;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.plugins = plugins;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        String method = req.getMethod();
+        try {
+            Object body = route(method, path, req, resp);
+            if (body != null) {
+                write(resp, resp.getStatus() == 0 ? 200 : resp.getStatus(), body);
+            }
+        } catch (ApiError e) {
+            write(resp, e.status, error(e.error, e.getMessage()));
+        } catch (PluginException e) {
+            write(resp, e.status(), error(e.error(), e.detail()));
+        } catch (RuntimeException e) {
+            LOG.error("{} /api{} failed", method, path, e);
+            write(resp, 500, error("internal error", e.toString()));
+        }
+    }
+
+    private Object route(String method, String path, HttpServletRequest req, HttpServletResponse resp)
+            throws ApiError, PluginException, IOException {
+        if (path.equals("/health")) {
+            requireMethod(method, "GET");
+            Map<String, Object> report = health.report();
+            resp.setStatus("UP".equals(report.get("status")) ? 200 : 503);
+            return report;
+        }
+        if (path.equals("/v1/auth/token")) {
+            requireMethod(method, "POST");
+            return token(req, resp);
+        }
+        if (path.equals("/v1/plugins")) {
+            if (method.equals("GET")) {
+                authenticate(req, Role.VIEWER);
+                return plugins.list();
+            }
+            requireMethod(method, "POST");
+            String user = authenticate(req, Role.ADMIN);
+            String type = req.getContentType();
+            if (type == null || !(type.startsWith("application/java-archive") || type.startsWith("application/octet-stream"))) {
+                throw new ApiError(415, "unsupported media type",
+                        "send the plugin jar as the request body with Content-Type: application/java-archive");
+            }
+            try (InputStream in = req.getInputStream()) {
+                PluginInfo info = plugins.install(req.getHeader("X-File-Name"), in, user);
+                resp.setStatus(201);
+                resp.setHeader("Location", "/api/v1/plugins/" + info.symbolicName());
+                return info;
+            }
+        }
+        if (path.startsWith("/v1/plugins/")) {
+            String bsn = path.substring("/v1/plugins/".length());
+            if (method.equals("GET")) {
+                authenticate(req, Role.VIEWER);
+                return plugins.list().stream().filter(p -> p.symbolicName().equals(bsn)).findFirst()
+                        .orElseThrow(() -> ApiError.notFound("no plugin with symbolic name " + bsn));
+            }
+            requireMethod(method, "DELETE");
+            String user = authenticate(req, Role.ADMIN);
+            plugins.uninstall(bsn, user);
+            resp.setStatus(204);
+            return null;
+        }
+        throw ApiError.notFound("no API resource at /api" + path);
+    }
+
+    private Object token(HttpServletRequest req, HttpServletResponse resp) throws ApiError, IOException {
+        JsonNode body = readJson(req);
+        String username = requiredText(body, "username");
+        String password = requiredText(body, "password");
+        Optional<Authenticator.Account> account = accounts.authenticate(username, password, req.getRemoteAddr());
+        if (account.isEmpty()) {
+            throw ApiError.unauthorized("wrong username or password");
+        }
+        resp.setStatus(200);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("token", tokens.issue(account.get().username()));
+        result.put("expiresInSeconds", Tokens.LIFETIME.toSeconds());
+        return result;
+    }
+
+    /** The user name behind the request's bearer token, if its role holds {@code least}. */
+    private String authenticate(HttpServletRequest req, Role least) throws ApiError {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiError.unauthorized("send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token");
+        }
+        String user = tokens.verify(header.substring(7).trim())
+                .orElseThrow(() -> ApiError.unauthorized("the token is unknown or expired"));
+        Role role = accounts.role(user).orElseThrow(() -> ApiError.unauthorized("the token's account no longer exists"));
+        if (!role.includes(least)) {
+            throw ApiError.forbidden("this needs the role " + least.name().toLowerCase() + "; " + user + " is "
+                    + role.name().toLowerCase());
+        }
+        return user;
+    }
+
+    static JsonNode readJson(HttpServletRequest req) throws ApiError, IOException {
+        try (InputStream in = req.getInputStream()) {
+            JsonNode node = JSON.readTree(in);
+            if (node == null || !node.isObject()) {
+                throw ApiError.badRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw ApiError.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static String requiredText(JsonNode body, String field) throws ApiError {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiError.badRequest("field '" + field + "' is required");
+        }
+        if (!value.isString() || value.asString().isEmpty()) {
+            throw ApiError.badRequest("field '" + field + "' must be a non-empty string");
+        }
+        return value.asString();
+    }
+
+    private static void requireMethod(String method, String... allowed) throws ApiError {
+        if (!List.of(allowed).contains(method)) {
+            throw new ApiError(405, "method not allowed", method + " is not allowed here; use " + String.join(" or ", allowed));
+        }
+    }
+
+    private static Map<String, String> error(String error, String detail) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("detail", detail);
+        return m;
+    }
+
+    private static void write(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(resp.getOutputStream(), body);
+    }
+}
