@@ -142,6 +142,11 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         return web.port();
     }
 
+    /** The servlet context of the shell (for its route table). */
+    public jakarta.servlet.ServletContext servletContext() {
+        return web.servletContext();
+    }
+
     public HostConfig config() {
         return config;
     }

@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
 
     /** The default URL for a data folder: durable on kill -9. */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("siyu").toAbsolutePath() + ";WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: the host closes (and compacts) the database itself in its shutdown hook.
+        return "jdbc:h2:file:" + dataDir.resolve("siyu").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
@@ -119,16 +120,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool; an H2 file database is compacted on the way out. */
+    /** Closes the pool; an H2 file database is then compacted on its own connection. */
     @Override
     public void close() {
+        dataSource.close();
         if (h2File != null) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
                 LOG.warn("Compaction at shutdown failed: {}", e.toString());
             }
         }
-        dataSource.close();
     }
 }

@@ -42,8 +42,11 @@ public final class UnitFactory {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(bundleLoader)
                 .applyClassLoader(UnitFactory.class.getClassLoader())
+                // Closing the SessionFactory must release everything that holds the bundle's class loader.
+                .enableAutoClose()
                 .build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .enableAutoClose()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)

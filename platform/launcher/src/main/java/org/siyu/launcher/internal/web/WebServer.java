@@ -24,6 +24,7 @@ public final class WebServer {
             + "|.*/platform/shell/target/classes/?$";
 
     private final Server server;
+    private final WebAppContext webapp;
 
     public WebServer(int port, ShellBackend backend, HttpServlet api, Path workDir) throws Exception {
         server = new Server();
@@ -32,7 +33,7 @@ public final class WebServer {
         connector.setHost(System.getProperty("siyu.bind", "0.0.0.0"));
         server.addConnector(connector);
 
-        WebAppContext webapp = new WebAppContext();
+        webapp = new WebAppContext();
         webapp.setContextPath("/");
         Path base = workDir.resolve("webroot");
         Files.createDirectories(base);
@@ -63,6 +64,11 @@ public final class WebServer {
 
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The shell's servlet context; the shell keeps its route table there. */
+    public jakarta.servlet.ServletContext servletContext() {
+        return webapp.getServletContext();
     }
 
     public void stop() throws Exception {
