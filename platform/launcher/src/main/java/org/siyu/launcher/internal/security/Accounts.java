@@ -30,12 +30,20 @@ public final class Accounts implements Authenticator {
     private final DataSource dataSource;
     private final AuditTrail audit;
     /** A hash to compare against when the user does not exist, so timing does not tell which part was wrong. */
-    private final byte[] dummyHash;
+    private volatile byte[] dummyHash;
 
     public Accounts(DataSource dataSource, AuditTrail audit) {
         this.dataSource = dataSource;
         this.audit = audit;
-        this.dummyHash = BCrypt.withDefaults().hash(COST, "not-a-password".toCharArray());
+    }
+
+    private byte[] dummyHash() {
+        byte[] hash = dummyHash;
+        if (hash == null) {
+            hash = BCrypt.withDefaults().hash(COST, "not-a-password".toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** What {@link #ensureAdmin} did. */
@@ -107,7 +115,7 @@ public final class Accounts implements Authenticator {
         }
         boolean ok;
         if (hash == null) {
-            BCrypt.verifyer().verify(password.toCharArray(), dummyHash);
+            BCrypt.verifyer().verify(password.toCharArray(), dummyHash());
             ok = false;
         } else {
             ok = BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
