@@ -7,7 +7,9 @@ import java.util.Map;
  * Where the host keeps its state and how it is reached. Built from the environment by {@link #fromEnvironment}
  * ({@code SIYU_HOME}, {@code SIYU_PORT}, {@code SIYU_DB_URL}, {@code SIYU_ADMIN_PASSWORD}); tests build their own.
  *
- * @param home          the data folder: {@code data/}, {@code plugins/}, {@code secrets/}, {@code felix-cache/}
+ * @param home          the node's folder: {@code data/} (database), {@code plugins/} (hot folder), {@code uploads/}
+ *                      (uploaded plugins), {@code secrets/}, {@code config/} (ConfigAdmin), {@code felix-cache/},
+ *                      {@code work/} (Jetty)
  * @param distribution  the installed distribution: {@code bundles/} (platform bundles started at boot)
  * @param port          the HTTP port; 0 picks a free one
  * @param jdbcUrl       the database, or {@code null} for the default H2 file under {@code home/data}

@@ -89,6 +89,7 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         tracker = new ContributionTracker(system, contributions, console);
         tracker.open();
         units = new PersistenceUnits(system, database);
+        units.warmUp();
         units.open();
         configurations = new ConfigService(system, audit);
         plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),

@@ -17,8 +17,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface EntityContribution {
 
     /**
-     * The unit's name: lower-case letters and digits, unique across bundles, the prefix of every table the
-     * bundle owns ({@code notes} → {@code notes_note}).
+     * The unit's name: 1 to 30 lower-case letters and digits starting with a letter, unique across bundles, the
+     * prefix of every table the bundle owns ({@code notes} → {@code notes_note}). A unit whose name breaks this
+     * rule or is taken by another bundle is refused (logged) and no {@link PersistenceUnit} appears.
      */
     String unit();
 

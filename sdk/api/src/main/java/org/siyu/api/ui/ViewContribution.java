@@ -12,7 +12,7 @@ import org.siyu.api.i18n.Text;
 public interface ViewContribution {
 
     /**
-     * Stable, unique identifier such as {@code notes.list}: lower-case letters, digits, '.', '-'. It is
+     * Stable, unique identifier such as {@code notes.list}: lower-case letters, digits, '.', '_', '-'. It is
      * part of the view's URL, so keep it across versions.
      */
     String id();

@@ -117,6 +117,11 @@ public final class PluginService implements PluginAdmin {
             if (existing != null && isCore(existing)) {
                 throw new PluginException(409, "core bundle", bsn + " is part of the platform and cannot be replaced");
             }
+            if (existing != null && existing.getLocation().startsWith(pluginsDir.toUri().toString())) {
+                throw new PluginException(409, "installed from the plugins folder", bsn + " was installed from "
+                        + existing.getLocation().substring("file:".length())
+                        + "; replace or delete that file instead of uploading, so the folder stays the one source of it");
+            }
             String before = existing == null ? null : existing.getVersion().toString();
             Path target = uploadsDir.resolve(bsn + ".jar");
             Path backup = null;

@@ -35,7 +35,7 @@ public final class SystemPackages {
             "jakarta.servlet.",
             "org.hibernate.",          // entity bundles need org.hibernate.proxy, annotations
             "net.bytebuddy.",
-            "org.apache.lucene.",
+            "org.apache.lucene.",      // search (the kernel issue puts Lucene on the host class path)
             "org.slf4j.",
             "org.osgi.service.cm.",    // shared with Felix ConfigAdmin so the host can use it
             "org.osgi.service.metatype.",
@@ -114,7 +114,7 @@ public final class SystemPackages {
         }
     }
 
-    /** A class folder (the SDK while developing): its manifest if built by bnd, else version 0. */
+    /** A class folder (the SDK while developing): the exports of its bnd-built manifest; nothing without one. */
     private static void scanDirectory(Path dir, Map<String, String> packages) {
         Path manifestPath = dir.resolve("META-INF/MANIFEST.MF");
         if (Files.isRegularFile(manifestPath)) {

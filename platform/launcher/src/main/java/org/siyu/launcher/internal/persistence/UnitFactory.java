@@ -18,9 +18,14 @@ public final class UnitFactory {
     private UnitFactory() {
     }
 
-    /** Runs the unit's Flyway migrations with its own history table {@code flyway_<unit>}. */
-    public static int migrate(DataSource dataSource, String unit, ResourceProvider migrations, ClassLoader loader) {
-        return Flyway.configure(loader)
+    /**
+     * Runs the unit's Flyway migrations with its own history table {@code flyway_<unit>}. The migrations come
+     * from {@code migrations}, so Flyway is configured with the host's class loader, never the bundle's: Flyway
+     * keeps the last configuration in a static ({@code LogFactory}), which would pin the bundle's class loader
+     * after uninstall.
+     */
+    public static int migrate(DataSource dataSource, String unit, ResourceProvider migrations) {
+        return Flyway.configure(UnitFactory.class.getClassLoader())
                 .dataSource(dataSource)
                 .table("flyway_" + unit)
                 .resourceProvider(migrations)
