@@ -55,7 +55,8 @@ public final class PersistenceUnits {
         worker.execute(() -> {
             long start = System.nanoTime();
             try {
-                UnitFactory.build(database.dataSource(), PersistenceUnits.class.getClassLoader(), java.util.List.of()).close();
+                UnitFactory.build(database.dataSource(), PersistenceUnits.class.getClassLoader(),
+                        java.util.List.of(WarmUpEntity.class)).close();
                 LOG.debug("Hibernate warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("Hibernate warm-up failed: {}", e.toString());
@@ -117,6 +118,7 @@ public final class PersistenceUnits {
             ClassLoader loader = wiring.getClassLoader();
             BundleMigrations migrations = new BundleMigrations(bundle, contribution.migrations());
             int executed = UnitFactory.migrate(database.dataSource(), unit, migrations);
+            long migrated = System.nanoTime();
             SessionFactory factory = UnitFactory.build(database.dataSource(), loader, contribution.entityClasses());
             PersistenceUnitService service = new PersistenceUnitService(unit, factory, database.dataSource());
             Hashtable<String, Object> props = new Hashtable<>();
@@ -128,8 +130,9 @@ public final class PersistenceUnits {
                 closeUnit(serviceId);
                 return;
             }
-            LOG.info("Persistence unit '{}' of {} ready in {} ms ({} of {} migrations run)", unit,
-                    bundle.getSymbolicName(), (System.nanoTime() - start) / 1_000_000, executed, migrations.size());
+            LOG.info("Persistence unit '{}' of {} ready in {} ms (migrations: {} of {} run in {} ms)", unit,
+                    bundle.getSymbolicName(), (System.nanoTime() - start) / 1_000_000, executed, migrations.size(),
+                    (migrated - start) / 1_000_000);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Persistence unit '{}' of {} failed: {}", unit, bundle.getSymbolicName(), e.toString(), e);
         }
