@@ -52,12 +52,32 @@ public final class PluginService implements PluginAdmin {
         this.audit = audit;
     }
 
-    /** Installs and starts the jars kept from earlier uploads; called once at start. */
+    /**
+     * Installs and starts the jars kept from earlier uploads; called once at start. An upload whose symbolic name
+     * is also in the plugins folder is left out: the folder wins, so no plugin runs twice.
+     */
     public void restoreUploads() throws IOException {
         Files.createDirectories(uploadsDir);
+        java.util.Set<String> inFolder = new java.util.HashSet<>();
+        if (Files.isDirectory(pluginsDir)) {
+            try (Stream<Path> jars = Files.list(pluginsDir)) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    try {
+                        inFolder.add(symbolicName(jar, jar.getFileName().toString()));
+                    } catch (PluginException e) {
+                        LOG.debug("{} in the plugins folder: {}", jar.getFileName(), e.detail());
+                    }
+                }
+            }
+        }
         List<Bundle> installed = new ArrayList<>();
         try (Stream<Path> jars = Files.list(uploadsDir)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                String bsn = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+                if (inFolder.contains(bsn)) {
+                    LOG.warn("Uploaded plugin {} is also in {}; the plugins folder's copy runs", bsn, pluginsDir);
+                    continue;
+                }
                 try {
                     installed.add(context.installBundle(jar.toUri().toString()));
                 } catch (BundleException e) {
