@@ -34,6 +34,12 @@ public final class PersistenceUnits {
         t.setDaemon(true);
         return t;
     });
+    /** Runs a unit's Flyway migrations while the persistence thread builds its SessionFactory. */
+    private final ExecutorService migrator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "siyu-migration");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<Long, Unit> units = new ConcurrentHashMap<>();
     /** Contributions currently registered; a build that finishes after its contribution left is undone. */
     private final java.util.Set<Long> live = ConcurrentHashMap.newKeySet();
@@ -117,9 +123,23 @@ public final class PersistenceUnits {
             }
             ClassLoader loader = wiring.getClassLoader();
             BundleMigrations migrations = new BundleMigrations(bundle, contribution.migrations());
-            int executed = UnitFactory.migrate(database.dataSource(), unit, migrations);
-            long migrated = System.nanoTime();
-            SessionFactory factory = UnitFactory.build(database.dataSource(), loader, contribution.entityClasses());
+            // The SessionFactory does not read the tables (hbm2ddl=none), so it is built while Flyway migrates.
+            java.util.concurrent.CompletableFuture<Integer> migration = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> UnitFactory.migrate(database.dataSource(), unit, migrations), migrator);
+            SessionFactory factory;
+            int executed;
+            try {
+                factory = UnitFactory.build(database.dataSource(), loader, contribution.entityClasses());
+            } catch (RuntimeException | LinkageError e) {
+                migration.exceptionally(t -> 0).join();
+                throw e;
+            }
+            try {
+                executed = migration.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                factory.close();
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             PersistenceUnitService service = new PersistenceUnitService(unit, factory, database.dataSource());
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(PersistenceUnit.NAME_PROPERTY, unit);
@@ -130,9 +150,8 @@ public final class PersistenceUnits {
                 closeUnit(serviceId);
                 return;
             }
-            LOG.info("Persistence unit '{}' of {} ready in {} ms (migrations: {} of {} run in {} ms)", unit,
-                    bundle.getSymbolicName(), (System.nanoTime() - start) / 1_000_000, executed, migrations.size(),
-                    (migrated - start) / 1_000_000);
+            LOG.info("Persistence unit '{}' of {} ready in {} ms ({} of {} migrations run)", unit,
+                    bundle.getSymbolicName(), (System.nanoTime() - start) / 1_000_000, executed, migrations.size());
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Persistence unit '{}' of {} failed: {}", unit, bundle.getSymbolicName(), e.toString(), e);
         }
@@ -164,6 +183,7 @@ public final class PersistenceUnits {
             tracker.close();
         }
         worker.shutdownNow();
+        migrator.shutdownNow();
         units.keySet().forEach(this::closeUnit);
     }
 }
