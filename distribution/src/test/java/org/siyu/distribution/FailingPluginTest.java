@@ -3,18 +3,10 @@ package org.siyu.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,43 +56,21 @@ class FailingPluginTest {
                 .header("Content-Type", "application/java-archive").POST(BodyPublishers.ofByteArray(jar)));
     }
 
-    /** A bundle whose BundleActivator throws from start(), compiled here with the JDK's compiler. */
+    /** A bundle whose BundleActivator throws from start(). */
     private static byte[] throwingBundle() throws Exception {
-        Path src = work.resolve("src/org/example/broken/Activator.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, """
-                package org.example.broken;
-                public class Activator implements org.osgi.framework.BundleActivator {
-                    public void start(org.osgi.framework.BundleContext context) {
-                        throw new IllegalStateException("database is on fire");
-                    }
-                    public void stop(org.osgi.framework.BundleContext context) {
-                    }
-                }
-                """);
-        Path classes = work.resolve("classes");
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.toString());
-        assertEquals(0, rc, "the test bundle did not compile");
-
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.example.broken");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Bundle-Activator", "org.example.broken.Activator");
-        a.putValue("Import-Package", "org.osgi.framework");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(out, m)) {
-            for (String name : List.of("org/example/broken/Activator.class")) {
-                jar.putNextEntry(new JarEntry(name));
-                jar.write(Files.readAllBytes(classes.resolve(name)));
-                jar.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return TestBundles.build(work,
+                Map.of("Bundle-SymbolicName", "org.example.broken", "Bundle-Version", "1.0.0",
+                        "Bundle-Activator", "org.example.broken.Activator", "Import-Package", "org.osgi.framework"),
+                Map.of("org/example/broken/Activator.java", """
+                        package org.example.broken;
+                        public class Activator implements org.osgi.framework.BundleActivator {
+                            public void start(org.osgi.framework.BundleContext context) {
+                                throw new IllegalStateException("database is on fire");
+                            }
+                            public void stop(org.osgi.framework.BundleContext context) {
+                            }
+                        }
+                        """),
+                Map.of());
     }
 }

@@ -116,7 +116,11 @@ class RestApiTest {
                 .POST(BodyPublishers.ofByteArray(TestHost.read(TestHost.sampleJar()))));
         assertEquals(403, r.statusCode(), r.body());
         assertTrue(r.body().contains("needs the role admin"), r.body());
-        assertEquals(200, node.send(node.request("/api/v1/plugins").header("Authorization", "Bearer " + token).GET()).statusCode());
+        assertEquals(403, node.send(node.request("/api/v1/plugins").header("Authorization", "Bearer " + token).GET()).statusCode(),
+                "listing plugins needs the operator role, as in the shell");
+        node.host.accounts().create("operator1", "operator-password", Role.OPERATOR, "test");
+        String operator = node.token("operator1", "operator-password");
+        assertEquals(200, node.send(node.request("/api/v1/plugins").header("Authorization", "Bearer " + operator).GET()).statusCode());
     }
 
     @Test

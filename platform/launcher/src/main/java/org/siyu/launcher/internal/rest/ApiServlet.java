@@ -82,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
         }
         if (path.equals("/v1/plugins")) {
             if (method.equals("GET")) {
-                authenticate(req, Role.VIEWER);
+                authenticate(req, Role.OPERATOR);   // as the shell's Plugins view (platform.plugins.view)
                 return plugins.list();
             }
             requireMethod(method, "POST");
@@ -102,7 +102,7 @@ public final class ApiServlet extends HttpServlet {
         if (path.startsWith("/v1/plugins/")) {
             String bsn = path.substring("/v1/plugins/".length());
             if (method.equals("GET")) {
-                authenticate(req, Role.VIEWER);
+                authenticate(req, Role.OPERATOR);
                 return plugins.list().stream().filter(p -> p.symbolicName().equals(bsn)).findFirst()
                         .orElseThrow(() -> ApiError.notFound("no plugin with symbolic name " + bsn));
             }
