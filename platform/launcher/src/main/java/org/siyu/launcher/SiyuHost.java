@@ -118,12 +118,11 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("symbolicName", b.getSymbolicName());
             entry.put("version", b.getVersion().toString());
-            String state = stateName(b);
+            String state = PluginService.state(b.getState());
             entry.put("state", state);
             bundles.add(entry);
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            if (plugins.list().stream().anyMatch(p -> p.id() == b.getBundleId() && p.core()) && !fragment
-                    && !state.equals("ACTIVE")) {
+            if (plugins.isCore(b) && !fragment && !state.equals("ACTIVE")) {
                 up = false;
             }
         }
@@ -131,17 +130,6 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         report.put("version", version());
         report.put("bundles", bundles);
         return report;
-    }
-
-    private static String stateName(Bundle b) {
-        return switch (b.getState()) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
-        };
     }
 
     public int port() {

@@ -110,7 +110,8 @@ public final class PluginService implements PluginAdmin {
                 state(b.getState()), isCore(b), contributions.describe(bsn));
     }
 
-    boolean isCore(Bundle b) {
+    /** Whether the platform ships {@code b} (the system bundle or a jar of the distribution's bundles/). */
+    public boolean isCore(Bundle b) {
         if (b.getBundleId() == 0) {
             return true;
         }
@@ -336,7 +337,8 @@ public final class PluginService implements PluginAdmin {
         return name;
     }
 
-    static String state(int state) {
+    /** The name of a bundle state, as the health report and the plugin list show it. */
+    public static String state(int state) {
         return switch (state) {
             case Bundle.INSTALLED -> "INSTALLED";
             case Bundle.RESOLVED -> "RESOLVED";
