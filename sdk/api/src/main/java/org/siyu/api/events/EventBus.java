@@ -1,0 +1,33 @@
+package org.siyu.api.events;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Publishes and reads events. The kernel provides it as an OSGi service. */
+@ProviderType
+public interface EventBus {
+
+    /**
+     * Publishes {@code event} durably: in the calling thread's open transaction if there is one (so it commits or
+     * rolls back with it), else in a transaction of its own that has committed when this returns. Delivery to
+     * subscribers starts after the commit.
+     *
+     * @return the event with its offset
+     * @throws IllegalArgumentException if {@code data} is not a JSON object
+     */
+    Event publish(Event event);
+
+    /**
+     * Publishes many events in one go, with the same transaction rules as {@link #publish}. Ids already on the bus
+     * are skipped (not an error): this is how ingestion is idempotent.
+     *
+     * @return the events that were new, with their offsets
+     */
+    List<Event> publishAll(List<Event> events);
+
+    /** Committed events with offset greater than {@code afterOffset}, oldest first, at most {@code limit}. */
+    List<Event> read(long afterOffset, int limit);
+
+    /** The newest events about one customer, newest first, at most {@code limit}: the customer's timeline. */
+    List<Event> timeline(int subject, int limit);
+}

@@ -1,0 +1,26 @@
+package org.siyu.api.events;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Receives events. Register as an OSGi service with the properties {@value #ID} (a stable name: the bus keeps this
+ * subscriber's position under it) and {@value #TYPES} (type patterns such as {@code order.*} or {@code *}).
+ *
+ * <p>Calls come from the subscriber's own thread, one event at a time, in offset order per subject. Delivery is
+ * at least once: make the handling idempotent by {@link Event#id()}. Throwing makes the bus retry with back-off;
+ * after the configured number of attempts the event goes to the dead-letter list and the subscriber moves on.
+ */
+@ConsumerType
+public interface EventSubscriber {
+
+    /** Service property: the subscriber's stable id, e.g. {@code membership.points}. */
+    String ID = "siyu.subscriber.id";
+
+    /** Service property: the event types this subscriber wants, e.g. {@code order.*}; {@code *} for all. */
+    String TYPES = "siyu.subscriber.types";
+
+    /** Service property (optional): {@code latest} to start at the newest event when first registered; default {@code earliest}. */
+    String START = "siyu.subscriber.start";
+
+    void onEvent(Event event) throws Exception;
+}
