@@ -19,6 +19,8 @@ import org.siyu.launcher.internal.framework.SystemPackages;
 import org.siyu.launcher.internal.persistence.Database;
 import org.siyu.launcher.internal.persistence.PersistenceUnits;
 import org.siyu.launcher.internal.rest.ApiServlet;
+import org.siyu.launcher.internal.rest.RestResources;
+import org.siyu.launcher.internal.web.ConsoleEventBridge;
 import org.siyu.launcher.internal.security.Accounts;
 import org.siyu.launcher.internal.security.AuditLog;
 import org.siyu.launcher.internal.security.Tokens;
@@ -55,6 +57,8 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
     private PluginService plugins;
     private ConfigService configurations;
     private WebServer web;
+    private RestResources restResources;
+    private org.osgi.framework.ServiceRegistration<?> consoleEvents;
     private Accounts.InitialAdmin initialAdmin;
     private long startMillis;
 
@@ -92,13 +96,16 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         units = new PersistenceUnits(system, database);
         units.open();
         configurations = new ConfigService(system, audit);
+        restResources = new RestResources(system);
+        restResources.open();
+        consoleEvents = ConsoleEventBridge.register(system, console);
         plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),
                 contributions, audit);
         felix.start(config.bundlesDir());
         plugins.restoreUploads();
         long tFramework = System.nanoTime();
 
-        web = new WebServer(config.port(), this, new ApiServlet(this::health, accounts, tokens, plugins),
+        web = new WebServer(config.port(), this, new ApiServlet(this::health, accounts, tokens, plugins, restResources, contributions),
                 config.home().resolve("work"));
         web.start();
         long tWeb = System.nanoTime();
@@ -214,6 +221,11 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         stopQuietly("configuration", () -> {
             if (configurations != null) {
                 configurations.close();
+            }
+        });
+        stopQuietly("REST resources", () -> {
+            if (restResources != null) {
+                restResources.close();
             }
         });
         stopQuietly("framework", () -> {

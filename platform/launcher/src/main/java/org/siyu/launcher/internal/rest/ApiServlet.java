@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.siyu.api.rest.RestException;
+import org.siyu.api.rest.RestResource;
 import org.siyu.api.security.Role;
 import org.siyu.launcher.internal.security.Accounts;
 import org.siyu.launcher.internal.security.Tokens;
 import org.siyu.shell.backend.Authenticator;
+import org.siyu.shell.backend.ContributionRegistry;
 import org.siyu.shell.backend.PluginAdmin;
 import org.siyu.shell.backend.PluginException;
 import org.siyu.shell.backend.PluginInfo;
@@ -36,17 +39,22 @@ public final class ApiServlet extends HttpServlet {
     private final transient Accounts accounts;
     private final transient Tokens tokens;
     private final transient PluginAdmin plugins;
+    private final transient RestResources resources;
+    private final transient ContributionRegistry registry;
 
     /** Reports the node's health: {@code status}, {@code version}, {@code bundles}. */
     public interface Health {
         Map<String, Object> report();
     }
 
-    public ApiServlet(Health health, Accounts accounts, Tokens tokens, PluginAdmin plugins) {
+    public ApiServlet(Health health, Accounts accounts, Tokens tokens, PluginAdmin plugins, RestResources resources,
+            ContributionRegistry registry) {
         this.health = health;
         this.accounts = accounts;
         this.tokens = tokens;
         this.plugins = plugins;
+        this.resources = resources;
+        this.registry = registry;
     }
 
     @Override
@@ -62,14 +70,16 @@ public final class ApiServlet extends HttpServlet {
             write(resp, e.status, error(e.error, e.getMessage()));
         } catch (PluginException e) {
             write(resp, e.status(), error(e.error(), e.detail()));
-        } catch (RuntimeException e) {
+        } catch (RestException e) {
+            write(resp, e.status(), error(e.error(), e.detail()));
+        } catch (Exception e) {
             LOG.error("{} /api{} failed", method, path, e);
             write(resp, 500, error("internal error", e.toString()));
         }
     }
 
     private Object route(String method, String path, HttpServletRequest req, HttpServletResponse resp)
-            throws ApiError, PluginException, IOException {
+            throws Exception {
         if (path.equals("/health")) {
             requireMethod(method, "GET");
             Map<String, Object> report = health.report();
@@ -86,7 +96,7 @@ public final class ApiServlet extends HttpServlet {
                 return plugins.list();
             }
             requireMethod(method, "POST");
-            String user = authenticate(req, Role.ADMIN);
+            String user = authenticate(req, Role.ADMIN).username();
             String type = req.getContentType();
             if (type == null || !(type.startsWith("application/java-archive") || type.startsWith("application/octet-stream"))) {
                 throw new ApiError(415, "unsupported media type",
@@ -107,12 +117,43 @@ public final class ApiServlet extends HttpServlet {
                         .orElseThrow(() -> ApiError.notFound("no plugin with symbolic name " + bsn));
             }
             requireMethod(method, "DELETE");
-            String user = authenticate(req, Role.ADMIN);
+            String user = authenticate(req, Role.ADMIN).username();
             plugins.uninstall(bsn, user);
             resp.setStatus(204);
             return null;
         }
+        if (path.startsWith("/v1/")) {
+            return contributed(path.substring(4), req, resp);
+        }
         throw ApiError.notFound("no API resource at /api" + path);
+    }
+
+    /** {@code /api/v1/<name>/…} served by a bundle's {@link RestResource}. */
+    private Object contributed(String rest, HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        int slash = rest.indexOf('/');
+        String name = slash < 0 ? rest : rest.substring(0, slash);
+        RestResource resource = resources.find(name)
+                .orElseThrow(() -> ApiError.notFound("no API resource at /api/v1/" + name
+                        + " (the plugin that serves it may not be installed)"));
+        ApiUser user = authenticate(req, Role.VIEWER);
+        ResourceCall call = new ResourceCall(req, resp, user, slash < 0 ? "" : rest.substring(slash + 1));
+        Object body;
+        try {
+            body = resource.handle(call, call);
+        } catch (RestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw RestException.badRequest(e.getMessage());
+        } catch (Exception e) {
+            LOG.error("/api/v1/{} of {} failed", name, resource.getClass().getName(), e);
+            throw new ApiError(500, "internal error", name + ": " + e);
+        }
+        if (body == null) {
+            resp.setStatus(call.status == 0 ? 204 : call.status);
+            return null;
+        }
+        resp.setStatus(call.status == 0 ? 200 : call.status);
+        return body;
     }
 
     private Object token(HttpServletRequest req, HttpServletResponse resp) throws ApiError, IOException {
@@ -130,8 +171,8 @@ public final class ApiServlet extends HttpServlet {
         return result;
     }
 
-    /** The user name behind the request's bearer token, if its role holds {@code least}. */
-    private String authenticate(HttpServletRequest req, Role least) throws ApiError {
+    /** The user behind the request's bearer token, if its role holds {@code least}. */
+    private ApiUser authenticate(HttpServletRequest req, Role least) throws ApiError {
         String header = req.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiError.unauthorized("send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token");
@@ -143,7 +184,7 @@ public final class ApiServlet extends HttpServlet {
             throw ApiError.forbidden("this needs the role " + least.name().toLowerCase() + "; " + user + " is "
                     + role.name().toLowerCase());
         }
-        return user;
+        return new ApiUser(user, role, registry);
     }
 
     static JsonNode readJson(HttpServletRequest req) throws ApiError, IOException {
