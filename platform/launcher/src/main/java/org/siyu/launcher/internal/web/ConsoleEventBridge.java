@@ -29,7 +29,7 @@ public final class ConsoleEventBridge implements EventSubscriber {
         return context.registerService(EventSubscriber.class, new ConsoleEventBridge(console), props);
     }
 
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+\\d{1,3})?(\\d{3})(\\d{1,8})(\\d{4})");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+86|\\+\\d{1,3})?(\\d{3})(\\d{1,8})(\\d{4})");
 
     /** Phone numbers keep the country code, the first three and the last four digits: {@code +86138****0000}. */
     static String mask(String text) {
