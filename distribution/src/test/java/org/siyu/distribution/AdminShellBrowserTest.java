@@ -70,6 +70,10 @@ class AdminShellBrowserTest {
         signIn("admin", TestHost.ADMIN_PASSWORD);
         browser.await("workbench", 15_000);
         assertNull(browser.byId("nav-notes.list"), "the sample is not installed yet");
+        // The Lumo theme is applied (its stylesheet is served from the theme's jar): Lumo defines --lumo-primary-color.
+        assertTrue(!String.valueOf(browser.script(
+                "return getComputedStyle(document.documentElement).getPropertyValue('--lumo-primary-color');")).isBlank(),
+                "the Lumo theme is not applied");
 
         // Open the Plugins view from the command palette.
         browser.await("palette-button", 5_000).click();
@@ -93,6 +97,8 @@ class AdminShellBrowserTest {
 
         // Uninstall from the Plugins view: the node and the plugin's tab go.
         browser.await("tab-view:platform.plugins", 5_000).click();
+        // The grid renders only the rows in view: scroll to the last one, as a person would.
+        browser.script("arguments[0].scrollToIndex(1000);", browser.await("plugin-grid", 5_000));
         browser.click(browser.await("uninstall-" + SAMPLE, 10_000));
         browser.await("confirm-uninstall-ok", 5_000).click();
         browser.awaitGone("nav-notes.list", 15_000);

@@ -17,13 +17,15 @@ import java.util.Objects;
  */
 public record Event(long offset, String id, String type, String source, Integer subject, Instant time, String data) {
 
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*");
+
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(time, "time");
         data = data == null ? "{}" : data;
-        if (!type.matches("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*")) {
+        if (!TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event type '" + type + "' must be dotted lower-case words, e.g. order.paid");
         }
     }

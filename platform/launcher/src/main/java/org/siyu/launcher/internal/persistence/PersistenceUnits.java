@@ -95,6 +95,9 @@ public final class PersistenceUnits {
     }
 
     private void create(long serviceId, Bundle bundle, EntityContribution contribution) {
+        if (!live.contains(serviceId) || bundle.getState() == Bundle.UNINSTALLED) {
+            return;   // the contribution left while this build waited in the queue
+        }
         String unit;
         try {
             unit = contribution.unit();

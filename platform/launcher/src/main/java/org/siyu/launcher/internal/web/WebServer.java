@@ -17,13 +17,15 @@ import org.siyu.shell.backend.ShellBackend;
 public final class WebServer {
 
     /**
-     * Jars and folders of the host class path that Jetty scans for servlet initialisers and the classes they
-     * handle: Vaadin's initialisers live in flow-server, the routes in the shell. Without a match every request
-     * fails (INTEGRATION-NOTES.md); scanning every Vaadin component jar too (56 jars) cost about two seconds of
-     * start-up for nothing, since the front-end bundle is compiled at build time.
+     * Jars and folders of the host class path that Jetty scans for servlet initialisers and serves
+     * {@code META-INF/resources} from: Vaadin's initialisers (flow-server), the client engine and push (flow-client,
+     * flow-push), the Lumo theme's stylesheet (vaadin-lumo-theme) and the shell's routes. Without a match every
+     * request fails (INTEGRATION-NOTES.md); a missing theme jar leaves the admin unstyled. The other 50-odd Vaadin
+     * component jars are not scanned: the front-end bundle is compiled at build time, and scanning them cost about
+     * two seconds of every start.
      */
-    static final String CONTAINER_INCLUDE = ".*/flow-(server|client|push)-[^/]*\\.jar$|.*/org\\.siyu\\.shell[^/]*\\.jar$"
-            + "|.*/platform/shell/target/classes/?$";
+    static final String CONTAINER_INCLUDE = ".*/flow-(server|client|push)-[^/]*\\.jar$|.*/vaadin-lumo-theme-[^/]*\\.jar$"
+            + "|.*/org\\.siyu\\.shell[^/]*\\.jar$|.*/platform/shell/target/classes/?$";
 
     private final Server server;
     private final WebAppContext webapp;

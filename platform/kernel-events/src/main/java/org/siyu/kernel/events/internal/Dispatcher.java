@@ -1,0 +1,346 @@
+package org.siyu.kernel.events.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.siyu.api.events.Event;
+import org.siyu.api.events.EventSubscriber;
+import org.siyu.api.persistence.PersistenceUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to one subscriber on a thread of its own: reads committed events after the subscriber's
+ * durable position in offset order, hands the matching ones to it one at a time, retries failures with back-off
+ * and then records a dead letter, and saves the position. A slow or failing subscriber holds up only itself.
+ * Resets and replays are queued to this thread, so the subscriber is never called from two threads.
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** A slow subscriber's position is saved at least this often, so a restart repeats little. */
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    /** The wait after the dispatcher's own failure (database unavailable, unit closing). */
+    private static final Duration AFTER_ERROR = Duration.ofSeconds(1);
+
+    /** The answer to a replay: whether the subscriber took the event, and its error if not. */
+    record ReplayOutcome(boolean replayed, String error) {
+    }
+
+    private sealed interface Command permits Reset, Replay {
+    }
+
+    private record Reset(long fromOffset, CompletableFuture<Long> done) implements Command {
+    }
+
+    private record Replay(DeadLetter letter, CompletableFuture<ReplayOutcome> done) implements Command {
+    }
+
+    private final String id;
+    private final EventSubscriber subscriber;
+    private final TypePatterns types;
+    private final boolean startLatest;
+    private final PersistenceUnit unit;
+    private final OutboxTransactions transactions;
+    private final Supplier<Settings> settings;
+    private final Clock clock;
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final Object signal = new Object();
+    private boolean woken; // guarded by signal
+    private volatile boolean running = true;
+    private Thread thread;
+    private long position = -1;
+    private long savedPosition = -1;
+    private long savedAtNanos;
+
+    Dispatcher(String id, EventSubscriber subscriber, TypePatterns types, boolean startLatest, PersistenceUnit unit,
+            OutboxTransactions transactions, Supplier<Settings> settings, Clock clock) {
+        this.id = id;
+        this.subscriber = subscriber;
+        this.types = types;
+        this.startLatest = startLatest;
+        this.unit = unit;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    String id() {
+        return id;
+    }
+
+    EventSubscriber subscriber() {
+        return subscriber;
+    }
+
+    TypePatterns types() {
+        return types;
+    }
+
+    void start() {
+        thread = Thread.ofPlatform().name("siyu-events-" + id).daemon().start(this::run);
+    }
+
+    /** Makes the dispatcher look for new events now rather than at its next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Asks the thread to stop after the current call to the subscriber; waits up to {@code wait} for it. */
+    boolean stop(Duration wait) {
+        running = false;
+        wake();
+        if (thread == null || thread == Thread.currentThread()) {
+            return true;
+        }
+        try {
+            thread.join(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Subscriber {} is still busy with an event after {} ms; its thread ends when the call returns",
+                    id, wait.toMillis());
+            return false;
+        }
+        return true;
+    }
+
+    /** Moves the position so that the next event delivered is the first with offset ≥ {@code fromOffset}. */
+    CompletableFuture<Long> reset(long fromOffset) {
+        return enqueue(new Reset(fromOffset, new CompletableFuture<>()), Reset::done);
+    }
+
+    /** Offers the dead letter's event to the subscriber once. */
+    CompletableFuture<ReplayOutcome> replay(DeadLetter letter) {
+        return enqueue(new Replay(letter, new CompletableFuture<>()), Replay::done);
+    }
+
+    private <C extends Command, R> CompletableFuture<R> enqueue(C command,
+            java.util.function.Function<C, CompletableFuture<R>> done) {
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("subscriber " + id + " has stopped"));
+        }
+        commands.add(command);
+        wake();
+        return done.apply(command);
+    }
+
+    private void run() {
+        LOG.debug("Dispatcher of {} started for types {}", id, types);
+        while (running) {
+            try {
+                if (position < 0) {
+                    position = initialPosition();
+                    savedPosition = position;
+                    savedAtNanos = System.nanoTime();
+                }
+                runCommands();
+                Duration pause = deliverBatch();
+                if (pause != null) {
+                    await(pause);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery to {} failed at offset {}; retrying in {} ms: {}", id, position,
+                        AFTER_ERROR.toMillis(), e.toString());
+                await(AFTER_ERROR);
+            }
+        }
+        try {
+            savePosition();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not save the position of {} on stop", id, e);
+        }
+        Command left;
+        while ((left = commands.poll()) != null) {
+            IllegalStateException stopped = new IllegalStateException("subscriber " + id + " has stopped");
+            switch (left) {
+                case Reset r -> r.done().completeExceptionally(stopped);
+                case Replay r -> r.done().completeExceptionally(stopped);
+            }
+        }
+        LOG.debug("Dispatcher of {} stopped at offset {}", id, position);
+    }
+
+    private long initialPosition() {
+        return Sql.inTransaction(unit, (c, s) -> {
+            var saved = Positions.find(c, id);
+            if (saved.isPresent()) {
+                return saved.getAsLong();
+            }
+            long start = startLatest ? Outbox.maxOffset(c) : 0;
+            Positions.save(c, id, start);
+            return start;
+        });
+    }
+
+    /** Delivers what is ready; answers how long to wait before the next batch, or {@code null} for no wait. */
+    private Duration deliverBatch() {
+        Settings s = settings.get();
+        long from = position;
+        List<Stored> batch = Sql.inTransaction(unit, (c, x) -> Outbox.readAfter(c, from, s.batchSize()));
+        GapRule.Ready ready = new GapRule(transactions, s.gapGrace(), s.longestTransaction(), clock)
+                .settled(from, batch);
+        int done = 0;
+        for (Stored stored : ready.events()) {
+            if (!running || !commands.isEmpty()) {
+                break;
+            }
+            if (types.matches(stored.event().type()) && !deliver(stored.event())) {
+                break;
+            }
+            position = stored.offset();
+            done++;
+            if (System.nanoTime() - savedAtNanos > SAVE_EVERY.toNanos()) {
+                savePosition();
+            }
+        }
+        savePosition();
+        if (done < ready.events().size()) {
+            return null; // stopped or a command came in
+        }
+        if (ready.blockedAt() >= 0) {
+            Duration recheck = ready.recheckIn();
+            return recheck.isZero() || recheck.compareTo(s.pollInterval()) > 0 ? s.pollInterval() : recheck;
+        }
+        return batch.size() < s.batchSize() ? s.pollInterval() : null;
+    }
+
+    /**
+     * Offers one event until the subscriber takes it or the attempts run out (then a dead letter is recorded).
+     *
+     * @return false if the dispatcher was stopped before either happened
+     */
+    private boolean deliver(Event event) {
+        for (int attempt = 1; ; attempt++) {
+            Throwable failure = call(event);
+            if (failure == null) {
+                return true;
+            }
+            Settings s = settings.get();
+            if (attempt >= s.maxAttempts()) {
+                long letter = Sql.inTransaction(unit, (c, x) ->
+                        DeadLetters.record(c, id, event.offset(), s.maxAttempts(), describe(failure), clock.instant()));
+                LOG.warn("Subscriber {} failed {} times on event {} (offset {}, type {}); dead letter {}: {}", id,
+                        s.maxAttempts(), event.id(), event.offset(), event.type(), letter, failure.toString());
+                return true;
+            }
+            LOG.debug("Subscriber {} failed on offset {} (attempt {}): {}", id, event.offset(), attempt, failure.toString());
+            if (!sleep(s.backoff(attempt))) {
+                return false;
+            }
+        }
+    }
+
+    /** Calls the subscriber; answers its failure, or {@code null}. */
+    private Throwable call(Event event) {
+        try {
+            subscriber.onEvent(event);
+            return null;
+        } catch (VirtualMachineError e) {
+            if (e instanceof StackOverflowError) {
+                return e;
+            }
+            throw e;
+        } catch (Throwable t) { // a subscriber's bug, LinkageError of a departing bundle included, is its own
+            return t;
+        }
+    }
+
+    private void runCommands() {
+        Command command;
+        while ((command = commands.poll()) != null) {
+            switch (command) {
+                case Reset r -> {
+                    try {
+                        position = Math.max(0, r.fromOffset() - 1);
+                        savePosition();
+                        LOG.info("Subscriber {} reset: next event from offset {}", id, position + 1);
+                        r.done().complete(position);
+                    } catch (RuntimeException e) {
+                        r.done().completeExceptionally(e);
+                    }
+                }
+                case Replay r -> {
+                    try {
+                        r.done().complete(replayNow(r.letter()));
+                    } catch (RuntimeException e) {
+                        r.done().completeExceptionally(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private ReplayOutcome replayNow(DeadLetter letter) {
+        Event event = Sql.inTransaction(unit, (c, x) -> Outbox.byOffset(c, letter.offset())).orElseThrow(() ->
+                new IllegalStateException("event at offset " + letter.offset() + " is no longer on the bus"));
+        Throwable failure = call(event);
+        Sql.inTransaction(unit, (c, x) -> {
+            if (failure == null) {
+                DeadLetters.markReplayed(c, letter.id(), clock.instant());
+            } else {
+                DeadLetters.failedAgain(c, letter.id(), describe(failure), clock.instant());
+            }
+            return null;
+        });
+        LOG.info("Dead letter {} replayed to {}: {}", letter.id(), id, failure == null ? "taken" : "failed again");
+        return new ReplayOutcome(failure == null, failure == null ? null : describe(failure));
+    }
+
+    private void savePosition() {
+        if (position >= 0 && position != savedPosition) {
+            long p = position;
+            Sql.inTransaction(unit, (c, x) -> {
+                Positions.save(c, id, p);
+                return null;
+            });
+            savedPosition = p;
+        }
+        savedAtNanos = System.nanoTime();
+    }
+
+    /** Waits up to {@code time}, or less if woken or stopped. */
+    private void await(Duration time) {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(Math.max(1, time.toMillis()));
+                } catch (InterruptedException e) {
+                    running = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** Waits the full {@code time} unless stopped (wake-ups for new events do not end a back-off). */
+    private boolean sleep(Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        synchronized (signal) {
+            long left;
+            while (running && (left = end - System.nanoTime()) > 0) {
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    running = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return running;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

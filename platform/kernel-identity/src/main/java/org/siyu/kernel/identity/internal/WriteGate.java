@@ -1,0 +1,115 @@
+package org.siyu.kernel.identity.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
+
+/**
+ * Serialises OneID's writes and keeps the {@link IdentityIndex} equal to what is committed.
+ *
+ * <p>The first write of a transaction takes one lock and holds it <b>until that transaction ends</b>, whoever
+ * commits it (OneID's own transaction or the caller's that it joined): a second writer then reads the links after
+ * the first committed, so two threads resolving the same new identity find one customer. The changes a transaction
+ * makes to links are collected in its {@link Txn} and applied to the index by the transaction's after-completion
+ * callback only when it committed; a rollback drops them. Readers of the index never wait.
+ */
+public final class WriteGate {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ThreadLocal<Txn> current = new ThreadLocal<>();
+    private final IdentityIndex index;
+    private volatile long timeoutMillis;
+
+    public WriteGate(IdentityIndex index, long timeoutMillis) {
+        this.index = index;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    void timeout(long millis) {
+        this.timeoutMillis = millis;
+    }
+
+    /** The pending link changes of one transaction. */
+    public static final class Txn {
+
+        private final Session session;
+        private final Map<String, Integer> links = new LinkedHashMap<>();
+
+        private Txn(Session session) {
+            this.session = session;
+        }
+
+        /** Records that {@code key} belongs to {@code customerId} once this transaction commits. */
+        public void link(String key, int customerId) {
+            links.put(key, customerId);
+        }
+    }
+
+    /** Whether this thread's open transaction has written through OneID (its reads must then go to the database). */
+    public boolean writing() {
+        return current.get() != null;
+    }
+
+    /**
+     * The write context of the transaction that {@code em} belongs to; the first call in a transaction takes the lock.
+     *
+     * @throws IllegalStateException if the lock is not free within the configured time, or there is no transaction
+     */
+    public Txn enter(EntityManager em) {
+        Session session = em.unwrap(Session.class);
+        Txn txn = current.get();
+        if (txn != null) {
+            if (txn.session == session) {
+                return txn;
+            }
+            throw new IllegalStateException("OneID: this thread still holds the write lock of a transaction that "
+                    + "did not report its end");
+        }
+        Transaction transaction = session.getTransaction();
+        if (!transaction.isActive()) {
+            throw new IllegalStateException("OneID writes need an active transaction");
+        }
+        acquire();
+        Txn opened = new Txn(session);
+        try {
+            transaction.runAfterCompletion(status -> complete(opened, status == TransactionStatus.COMMITTED));
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+        current.set(opened);
+        return opened;
+    }
+
+    private void acquire() {
+        try {
+            if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("OneID is busy: another transaction held the identity write lock for "
+                        + timeoutMillis + " ms (setting writeLockTimeoutSeconds of " + OneId.PID + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the identity write lock", e);
+        }
+    }
+
+    private void complete(Txn txn, boolean committed) {
+        try {
+            if (committed) {
+                index.apply(txn.links);
+            }
+        } finally {
+            if (current.get() == txn) {
+                current.remove();
+            }
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+    }
+}

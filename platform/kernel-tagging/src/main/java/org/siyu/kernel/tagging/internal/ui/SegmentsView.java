@@ -1,0 +1,52 @@
+package org.siyu.kernel.tagging.internal.ui;
+
+import com.vaadin.flow.component.Component;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import org.siyu.api.i18n.Text;
+import org.siyu.api.tags.TagService;
+import org.siyu.api.ui.ViewContext;
+import org.siyu.api.ui.ViewContribution;
+import org.siyu.kernel.tagging.internal.TaggingPermissions;
+
+/** The navigator node "Customers › Segments" (客户 › 分群): type an expression, see how many customers it selects. */
+@org.osgi.service.component.annotations.Component
+public class SegmentsView implements ViewContribution {
+
+    private final TagService tags;
+
+    @Activate
+    public SegmentsView(@Reference TagService tags) {
+        this.tags = tags;
+    }
+
+    @Override
+    public String id() {
+        return "tagging.segments";
+    }
+
+    @Override
+    public Text title() {
+        return Text.of("Segments", "分群");
+    }
+
+    @Override
+    public Text group() {
+        return TagsView.GROUP;
+    }
+
+    @Override
+    public String icon() {
+        return "FILTER";
+    }
+
+    @Override
+    public String permission() {
+        return TaggingPermissions.VIEW;
+    }
+
+    @Override
+    public Component createView(ViewContext context) {
+        return new SegmentPanel(tags, context.locale());
+    }
+}

@@ -1,0 +1,55 @@
+package org.siyu.kernel.tagging.internal.ui;
+
+import com.vaadin.flow.component.Component;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import org.siyu.api.i18n.Text;
+import org.siyu.api.ui.ViewContext;
+import org.siyu.api.ui.ViewContribution;
+import org.siyu.kernel.tagging.internal.Tagging;
+import org.siyu.kernel.tagging.internal.TaggingPermissions;
+
+/** The navigator node "Customers › Tags" (客户 › 标签): every tag with its group and how many customers have it. */
+@org.osgi.service.component.annotations.Component
+public class TagsView implements ViewContribution {
+
+    /** The navigator group shared with the other customer views. */
+    static final Text GROUP = Text.of("Customers", "客户");
+
+    private final Tagging tagging;
+
+    @Activate
+    public TagsView(@Reference Tagging tagging) {
+        this.tagging = tagging;
+    }
+
+    @Override
+    public String id() {
+        return "tagging.tags";
+    }
+
+    @Override
+    public Text title() {
+        return Text.of("Tags", "标签");
+    }
+
+    @Override
+    public Text group() {
+        return GROUP;
+    }
+
+    @Override
+    public String icon() {
+        return "TAGS";
+    }
+
+    @Override
+    public String permission() {
+        return TaggingPermissions.VIEW;
+    }
+
+    @Override
+    public Component createView(ViewContext context) {
+        return new TagsPanel(tagging, context.locale());
+    }
+}
