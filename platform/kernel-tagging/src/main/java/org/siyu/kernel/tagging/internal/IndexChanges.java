@@ -32,6 +32,13 @@ final class IndexChanges {
     record Replace(int customer, Set<Integer> tags) implements Op {
     }
 
+    /**
+     * The customer's row in {@code tagging_customer}: {@code TRUE} active (created, unmerged, or first tagged),
+     * {@code FALSE} merged away, {@code null} no row.
+     */
+    record Status(int customer, Boolean active) implements Op {
+    }
+
     private final List<Op> ops = new ArrayList<>();
     private final Set<Integer> customers = new LinkedHashSet<>();
 
@@ -58,11 +65,27 @@ final class IndexChanges {
         return this;
     }
 
+    /** The customer exists (or exists again after an undone merge): in the universe. */
+    IndexChanges activate(int customer) {
+        return status(customer, Boolean.TRUE);
+    }
+
+    /** The customer was merged into another: out of the universe once it holds no tag. */
+    IndexChanges deactivate(int customer) {
+        return status(customer, Boolean.FALSE);
+    }
+
+    IndexChanges status(int customer, Boolean active) {
+        ops.add(new Status(customer, active));
+        customers.add(customer);
+        return this;
+    }
+
     List<Op> ops() {
         return Collections.unmodifiableList(ops);
     }
 
-    /** The customers whose tags changed. */
+    /** The customers whose tags or status changed. */
     Set<Integer> customers() {
         return Collections.unmodifiableSet(customers);
     }

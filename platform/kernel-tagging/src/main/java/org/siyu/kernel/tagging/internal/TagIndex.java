@@ -16,9 +16,11 @@ import org.siyu.kernel.tagging.internal.segment.Bitmaps;
 import org.siyu.kernel.tagging.internal.segment.Expr;
 
 /**
- * Every tag and, per tag, a RoaringBitmap of the customers that have it, plus the universe (customers with at least
- * one tag). Holds committed state only: writers apply {@link IndexChanges} after their transaction commits. Readers
- * evaluate under a read lock; changes take the write lock for the few microseconds they need.
+ * Every tag and, per tag, a RoaringBitmap of the customers that have it, plus the universe that {@code NOT} is
+ * relative to: every active customer ({@code tagging_customer}: created and not merged away) and every customer
+ * that holds a tag, so a tag is always a subset of the universe. Holds committed state only: writers apply
+ * {@link IndexChanges} after their transaction commits. Readers evaluate under a read lock; changes take the write
+ * lock for the few microseconds they need.
  */
 public final class TagIndex {
 
@@ -35,10 +37,19 @@ public final class TagIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<Integer, Entry> byId = new HashMap<>();
+    /** Customers with an active row in {@code tagging_customer}. */
+    private RoaringBitmap active = new RoaringBitmap();
+    /** Customers whose row says merged away. */
+    private RoaringBitmap mergedAway = new RoaringBitmap();
+    /** {@code active} and every customer with a tag. */
     private RoaringBitmap universe = new RoaringBitmap();
 
-    /** Replaces everything: {@code customers} holds the bitmap of each tag id (missing ones are empty). */
-    public void load(List<TagDef> tags, Map<Integer, RoaringBitmap> customers) {
+    /**
+     * Replaces everything: {@code customers} holds the bitmap of each tag id (missing ones are empty); {@code active}
+     * and {@code mergedAway} the rows of {@code tagging_customer} (kept by the index, not copied).
+     */
+    public void load(List<TagDef> tags, Map<Integer, RoaringBitmap> customers, RoaringBitmap active,
+            RoaringBitmap mergedAway) {
         lock.writeLock().lock();
         try {
             byName.clear();
@@ -50,8 +61,14 @@ public final class TagIndex {
                 byName.put(tag.name(), entry);
                 byId.put(tag.id(), entry);
             }
-            universe = byId.isEmpty() ? new RoaringBitmap()
-                    : FastAggregation.or(byId.values().stream().map(e -> e.customers).toArray(RoaringBitmap[]::new));
+            this.active = active;
+            this.mergedAway = mergedAway;
+            this.active.runOptimize();
+            this.mergedAway.runOptimize();
+            List<RoaringBitmap> all = new ArrayList<>(byId.size() + 1);
+            all.add(active);
+            byId.values().forEach(e -> all.add(e.customers));
+            universe = FastAggregation.or(all.toArray(RoaringBitmap[]::new));
             universe.runOptimize();
         } finally {
             lock.writeLock().unlock();
@@ -81,7 +98,7 @@ public final class TagIndex {
                     case IndexChanges.Remove(int customer, int tag) -> {
                         Entry entry = byId.get(tag);
                         if (entry != null && entry.customers.checkedRemove(customer)) {
-                            forgetIfUntagged(customer);
+                            refresh(customer);
                         }
                     }
                     case IndexChanges.Replace(int customer, var tags) -> {
@@ -92,11 +109,25 @@ public final class TagIndex {
                                 entry.customers.remove(customer);
                             }
                         }
-                        if (tags.stream().anyMatch(byId::containsKey)) {
+                        if (active.contains(customer) || tags.stream().anyMatch(byId::containsKey)) {
                             universe.add(customer);
                         } else {
                             universe.remove(customer);
                         }
+                    }
+                    case IndexChanges.Status(int customer, Boolean isActive) -> {
+                        if (Boolean.TRUE.equals(isActive)) {
+                            active.add(customer);
+                            mergedAway.remove(customer);
+                        } else {
+                            active.remove(customer);
+                            if (isActive == null) {
+                                mergedAway.remove(customer);
+                            } else {
+                                mergedAway.add(customer);
+                            }
+                        }
+                        refresh(customer);
                     }
                 }
             }
@@ -105,9 +136,15 @@ public final class TagIndex {
         }
     }
 
-    private void forgetIfUntagged(int customer) {
+    /** Puts the customer in the universe if active or tagged, else takes it out. Called under the write lock. */
+    private void refresh(int customer) {
+        if (active.contains(customer)) {
+            universe.add(customer);
+            return;
+        }
         for (Entry entry : byId.values()) {
             if (entry.customers.contains(customer)) {
+                universe.add(customer);
                 return;
             }
         }
@@ -178,8 +215,28 @@ public final class TagIndex {
         }
     }
 
-    /** How many customers have at least one tag. */
+    /** How many customers the universe holds (active ones and tagged ones). */
     public long customers() {
         return read(b -> b.universe().getLongCardinality());
+    }
+
+    /** How many customers are merged away (out of the universe unless they still hold a tag). */
+    public long mergedAway() {
+        lock.readLock().lock();
+        try {
+            return mergedAway.getLongCardinality();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Whether {@code tagging_customer} had a row for the customer at the last commit the index applied. */
+    boolean known(int customer) {
+        lock.readLock().lock();
+        try {
+            return active.contains(customer) || mergedAway.contains(customer);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 }

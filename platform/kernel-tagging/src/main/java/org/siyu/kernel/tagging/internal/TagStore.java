@@ -85,8 +85,44 @@ final class TagStore {
         return set;
     }
 
-    /** What the database says about these customers' tags, as index changes that replace their bits. */
+    /**
+     * Adds an active row for a customer that has none; a merged-away customer stays so.
+     *
+     * @return whether a row was added
+     */
+    boolean addCustomer(EntityManager em, int customer) {
+        return em.createNativeQuery("insert into tagging_customer (customer_id, active) select :c, TRUE"
+                        + " where not exists (select 1 from tagging_customer where customer_id = :c)")
+                .setParameter("c", customer)
+                .executeUpdate() > 0;
+    }
+
+    /** Sets the customer's row to {@code active}, adding it if there is none. */
+    void setCustomerActive(EntityManager em, int customer, boolean active) {
+        int updated = em.createNativeQuery("update tagging_customer set active = :a where customer_id = :c")
+                .setParameter("a", active).setParameter("c", customer)
+                .executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into tagging_customer (customer_id, active) values (:c, :a)")
+                    .setParameter("c", customer).setParameter("a", active)
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * What the database says about these customers' tags and rows in {@code tagging_customer}, as index changes
+     * that replace their bits.
+     */
     IndexChanges current(EntityManager em, Collection<Integer> customers) {
+        List<?> statusRows = em.createNativeQuery(
+                        "select customer_id, active from tagging_customer where customer_id in (:ids)")
+                .setParameter("ids", customers)
+                .getResultList();
+        Map<Integer, Boolean> status = new HashMap<>();
+        for (Object o : statusRows) {
+            Object[] r = (Object[]) o;
+            status.put(((Number) r[0]).intValue(), (Boolean) r[1]);
+        }
         List<?> rows = em.createNativeQuery("select a.customer_id, t.id, t.name, t.group_name, t.is_system,"
                         + " t.title_en, t.title_zh"
                         + " from tagging_assignment a join tagging_tag t on t.id = a.tag_id where a.customer_id in (:ids)")
@@ -104,6 +140,7 @@ final class TagStore {
         }
         IndexChanges changes = new IndexChanges();
         defs.values().forEach(changes::newTag);
+        customers.forEach(c -> changes.status(c, status.get(c)));
         tags.forEach(changes::replace);
         return changes;
     }
@@ -143,6 +180,31 @@ final class TagStore {
             }
         });
         return new Loaded(bitmaps, rowCount[0]);
+    }
+
+    /**
+     * The rows of {@code tagging_customer}: the active customers and the merged-away ones, read like
+     * {@link #bitmaps} (plain JDBC, in key order).
+     */
+    Customers customers(EntityManager em) {
+        RoaringBitmapWriter<RoaringBitmap> active = RoaringBitmapWriter.writer().get();
+        RoaringBitmapWriter<RoaringBitmap> mergedAway = RoaringBitmapWriter.writer().get();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "select customer_id, active from tagging_customer order by customer_id")) {
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        (rs.getBoolean(2) ? active : mergedAway).add(rs.getInt(1));
+                    }
+                }
+            }
+        });
+        return new Customers(active.get(), mergedAway.get());
+    }
+
+    /** The customers of {@code tagging_customer} by status. */
+    record Customers(RoaringBitmap active, RoaringBitmap mergedAway) {
     }
 
     /** The bitmap of each tag id and how many assignment rows they came from. */

@@ -78,11 +78,13 @@ public class Tagging implements TagService {
         long rows = unit.inTransaction(em -> {
             List<TagDef> tags = store.allTags(em);
             TagStore.Loaded loaded = store.bitmaps(em);
-            index.load(tags, loaded.bitmaps());
+            TagStore.Customers customers = store.customers(em);
+            index.load(tags, loaded.bitmaps(), customers.active(), customers.mergedAway());
             return loaded.rows();
         });
-        LOG.info("Tag bitmaps rebuilt from {} assignments in {} ms: {} tags, {} tagged customers", rows,
-                (System.nanoTime() - start) / 1_000_000, index.list().size(), index.customers());
+        LOG.info("Tag bitmaps rebuilt from {} assignments in {} ms: {} tags, {} customers in the universe, {} merged "
+                        + "away", rows, (System.nanoTime() - start) / 1_000_000, index.list().size(), index.customers(),
+                index.mergedAway());
     }
 
     @Override
@@ -104,6 +106,10 @@ public class Tagging implements TagService {
                 return false;
             }
             store.insert(em, customerId, def.id(), source, evidence, Times.now(clock));
+            // a customer that gets a tag exists: keep it in the universe when it loses its tags (no write if known)
+            if (!index.known(customerId) && store.addCustomer(em, customerId)) {
+                changes.activate(customerId);
+            }
             changes.add(customerId, def.id());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("tag", def.name());

@@ -16,6 +16,9 @@ public interface Bitmaps {
      */
     RoaringBitmap tag(Expr.Tag ref);
 
-    /** Every customer the index knows: those with at least one tag. {@code NOT x} means "in here and not in x". */
+    /**
+     * Every customer: the active ones (created, not merged away) and any that holds a tag, so every tag bitmap is a
+     * subset of it. {@code NOT x} means "in here and not in x".
+     */
     RoaringBitmap universe();
 }

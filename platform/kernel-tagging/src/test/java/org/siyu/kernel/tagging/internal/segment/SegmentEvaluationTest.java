@@ -43,9 +43,19 @@ class SegmentEvaluationTest {
             bitmaps.put(NAMES[t], bitmap);
             bitSets.put(NAMES[t], bits);
         }
-        universe = FastAggregation.or(bitmaps.values().toArray(RoaringBitmap[]::new));
+        // The universe: every tagged customer and untagged ones (created, no tag yet), up to CUSTOMERS + 70,000 so
+        // that some chunks of the universe hold no tag at all; every 97th id is missing (merged away).
+        RoaringBitmap tagged = FastAggregation.or(bitmaps.values().toArray(RoaringBitmap[]::new));
+        universe = tagged.clone();
         BitSet all = new BitSet();
         bitSets.values().forEach(all::or);
+        for (int c = 1; c <= CUSTOMERS + 70_000; c++) {
+            if (c % 97 != 0 || tagged.contains(c)) {
+                universe.add(c);
+                all.set(c);
+            }
+        }
+        universe.runOptimize();
         naive = new NaiveEvaluator(bitSets, all);
         view = new Bitmaps() {
             @Override
