@@ -4,49 +4,19 @@ import com.vaadin.flow.component.Component;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import org.siyu.api.i18n.Text;
-import org.siyu.api.ui.Perspective;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
 
 /** The navigator node "Event bus › Events": the newest events on the bus. */
-@org.osgi.service.component.annotations.Component
-public class EventsView implements ViewContribution {
+@org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+public class EventsView extends BusView {
 
     private final EventBusService bus;
 
     @Activate
     public EventsView(@Reference EventBusService bus) {
+        super("events.tail", Text.of("Events", "事件"), "EXCHANGE");
         this.bus = bus;
-    }
-
-    @Override
-    public String id() {
-        return "events.tail";
-    }
-
-    @Override
-    public Text title() {
-        return Text.of("Events", "事件");
-    }
-
-    @Override
-    public Text group() {
-        return EventsUi.GROUP;
-    }
-
-    @Override
-    public String icon() {
-        return "EXCHANGE";
-    }
-
-    @Override
-    public Perspective perspective() {
-        return Perspective.DEVELOPER;
-    }
-
-    @Override
-    public String permission() {
-        return EventsPermissions.VIEW;
     }
 
     @Override

@@ -21,19 +21,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 class DeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestUnit unit;
+    private TestPersistenceUnit unit;
     private OutboxTransactions transactions;
     private EventBusService bus;
     private Delivery delivery;
 
     @BeforeEach
     void setUp() {
-        unit = new TestUnit();
+        unit = TestPersistenceUnit.inMemory(new EventsEntities());
         transactions = new OutboxTransactions();
         bus = new EventBusService(unit, transactions, Settings.DEFAULTS, Clock.systemUTC());
     }

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 class EventBusServiceTest {
 
-    private TestUnit unit;
+    private TestPersistenceUnit unit;
     private EventBusService bus;
 
     @BeforeEach
     void setUp() throws Exception {
-        unit = new TestUnit();
+        unit = TestPersistenceUnit.inMemory(new EventsEntities());
         unit.execute("CREATE TABLE test_order (id INTEGER PRIMARY KEY)");
         bus = new EventBusService(unit, new OutboxTransactions(), Settings.DEFAULTS, Clock.systemUTC());
     }

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
 import org.siyu.api.rest.RestException;
 import org.siyu.api.security.Role;
+import org.siyu.testkit.FakeRestRequest;
+import org.siyu.testkit.TestPersistenceUnit;
 
 class EventsResourceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
-    private TestUnit unit;
+    private TestPersistenceUnit unit;
     private EventBusService bus;
     private Delivery delivery;
     private FakeIdentityService identities;
@@ -31,7 +33,7 @@ class EventsResourceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        unit = new TestUnit();
+        unit = TestPersistenceUnit.inMemory(new EventsEntities());
         unit.execute("CREATE TABLE test_link (identity VARCHAR(200) PRIMARY KEY, customer_id INTEGER NOT NULL)");
         OutboxTransactions transactions = new OutboxTransactions();
         Settings settings = new Settings(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10),
@@ -65,11 +67,11 @@ class EventsResourceTest {
                   {"id":"ok-2","type":"order.shipped","source":"pos","subject":7,"time":"2026-11-23T18:15:30+08:00"},
                   {"id":"no-source","type":"order.paid","data":{}}
                 ]""";
-        FakeRest call = new FakeRest(Role.OPERATOR, "POST", body);
+        FakeRestRequest call = new FakeRestRequest("POST").as(Role.OPERATOR).json(body);
 
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
 
-        assertEquals(200, call.status);
+        assertEquals(200, call.status());
         assertEquals(2, answer.get("accepted"));
         assertEquals(0, answer.get("duplicates"));
         List<String> rejected = ((List<?>) answer.get("rejected")).stream()
@@ -88,7 +90,7 @@ class EventsResourceTest {
 
     @Test
     void shouldCountIdsAlreadyOnTheBusAsDuplicatesAndNotResolveThemAgain() throws Exception {
-        FakeRest first = new FakeRest(Role.OPERATOR, "POST", """
+        FakeRestRequest first = new FakeRestRequest("POST").as(Role.OPERATOR).json("""
                 [{"id":"d1","type":"a.b","source":"s","identities":["wechat:x"]},
                  {"id":"d1","type":"a.b","source":"s","identities":["wechat:x"]}]""");
         Map<?, ?> one = (Map<?, ?>) resource.handle(first, first);
@@ -96,12 +98,12 @@ class EventsResourceTest {
         assertEquals(1, one.get("duplicates"), "repeated inside the request");
         assertEquals(1, identities.resolved.get());
 
-        FakeRest again = new FakeRest(Role.OPERATOR, "POST", """
+        FakeRestRequest again = new FakeRestRequest("POST").as(Role.OPERATOR).json("""
                 [{"id":"d1","type":"a.b","source":"s","identities":["wechat:x"]},
                  {"id":"d2","type":"a.b","source":"s"}]""");
         Map<?, ?> two = (Map<?, ?>) resource.handle(again, again);
 
-        assertEquals(200, again.status);
+        assertEquals(200, again.status());
         assertEquals(1, two.get("accepted"));
         assertEquals(1, two.get("duplicates"));
         assertEquals(1, identities.resolved.get(), "a duplicate is not applied, not even its identities");
@@ -110,7 +112,7 @@ class EventsResourceTest {
 
     @Test
     void shouldRejectAnEventWhoseIdentitiesAreRefusedAndCommitTheRestTogether() throws Exception {
-        FakeRest call = new FakeRest(Role.OPERATOR, "POST", """
+        FakeRestRequest call = new FakeRestRequest("POST").as(Role.OPERATOR).json("""
                 [{"id":"r0","type":"a.b","source":"s","identities":["wechat:first"]},
                  {"id":"r1","type":"a.b","source":"s","identities":["tmall:buyer"]},
                  {"id":"r2","type":"a.b","source":"s","identities":["phone:+8613800000000"]}]""");
@@ -128,11 +130,11 @@ class EventsResourceTest {
 
     @Test
     void shouldAnswer400WhenEveryEventIsRejected() throws Exception {
-        FakeRest call = new FakeRest(Role.OPERATOR, "POST", "[{\"id\":\"x\"},{\"type\":\"a.b\"}]");
+        FakeRestRequest call = new FakeRestRequest("POST").as(Role.OPERATOR).json("[{\"id\":\"x\"},{\"type\":\"a.b\"}]");
 
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
 
-        assertEquals(400, call.status);
+        assertEquals(400, call.status());
         assertEquals(0, answer.get("accepted"));
         assertEquals(2, ((List<?>) answer.get("rejected")).size());
         assertTrue(bus.read(0, 10).isEmpty());
@@ -140,19 +142,19 @@ class EventsResourceTest {
 
     @Test
     void shouldRefuseViewersAndMalformedRequests() {
-        FakeRest viewer = new FakeRest(Role.VIEWER, "POST", "[{\"id\":\"v\",\"type\":\"a.b\",\"source\":\"s\"}]");
+        FakeRestRequest viewer = new FakeRestRequest("POST").as(Role.VIEWER).json("[{\"id\":\"v\",\"type\":\"a.b\",\"source\":\"s\"}]");
         RestException forbidden = assertThrows(RestException.class, () -> resource.handle(viewer, viewer));
         assertEquals(403, forbidden.status());
         assertTrue(bus.read(0, 10).isEmpty());
 
-        FakeRest notArray = new FakeRest(Role.OPERATOR, "POST", "{\"id\":\"v\"}");
+        FakeRestRequest notArray = new FakeRestRequest("POST").as(Role.OPERATOR).json("{\"id\":\"v\"}");
         assertEquals(400, assertThrows(RestException.class, () -> resource.handle(notArray, notArray)).status());
-        FakeRest empty = new FakeRest(Role.OPERATOR, "POST", "[]");
+        FakeRestRequest empty = new FakeRestRequest("POST").as(Role.OPERATOR).json("[]");
         assertEquals(400, assertThrows(RestException.class, () -> resource.handle(empty, empty)).status());
-        FakeRest badLimit = new FakeRest(Role.OPERATOR, "GET", null).query("limit", "5000");
+        FakeRestRequest badLimit = new FakeRestRequest("GET").as(Role.OPERATOR).query("limit", "5000");
         RestException limit = assertThrows(RestException.class, () -> resource.handle(badLimit, badLimit));
         assertTrue(limit.detail().contains("'limit'"), limit.detail());
-        FakeRest wrongMethod = new FakeRest(Role.OPERATOR, "DELETE", null);
+        FakeRestRequest wrongMethod = new FakeRestRequest("DELETE").as(Role.OPERATOR);
         assertEquals(405, assertThrows(RestException.class, () -> resource.handle(wrongMethod, wrongMethod)).status());
     }
 
@@ -160,17 +162,17 @@ class EventsResourceTest {
     void shouldPageThroughEventsByOffset() throws Exception {
         bus.publishAll(Recorder.events("p", 5, "a.b", 9));
 
-        FakeRest first = new FakeRest(Role.OPERATOR, "GET", null).query("limit", "3");
+        FakeRestRequest first = new FakeRestRequest("GET").as(Role.OPERATOR).query("limit", "3");
         Map<?, ?> page = (Map<?, ?>) resource.handle(first, first);
         List<?> events = (List<?>) page.get("events");
         assertEquals(3, events.size());
         assertEquals(Map.of("n", 0), ((Map<?, ?>) events.getFirst()).get("data"), "data as an object, not a string");
 
-        FakeRest second = new FakeRest(Role.OPERATOR, "GET", null).query("after", String.valueOf(page.get("next")));
+        FakeRestRequest second = new FakeRestRequest("GET").as(Role.OPERATOR).query("after", String.valueOf(page.get("next")));
         List<?> rest = (List<?>) ((Map<?, ?>) resource.handle(second, second)).get("events");
         assertEquals(List.of("p3", "p4"), rest.stream().map(e -> ((Map<?, ?>) e).get("id")).toList());
 
-        FakeRest timeline = new FakeRest(Role.OPERATOR, "GET", null).query("subject", "9").query("limit", "2");
+        FakeRestRequest timeline = new FakeRestRequest("GET").as(Role.OPERATOR).query("subject", "9").query("limit", "2");
         List<?> newest = (List<?>) ((Map<?, ?>) resource.handle(timeline, timeline)).get("events");
         assertEquals(List.of("p4", "p3"), newest.stream().map(e -> ((Map<?, ?>) e).get("id")).toList());
     }
@@ -183,22 +185,22 @@ class EventsResourceTest {
         bus.publish(Event.of("a.b", "s", 1, "{}"));
         assertTrue(Recorder.await(Duration.ofSeconds(10), () -> !delivery.deadLetters(false, 10).isEmpty()));
 
-        FakeRest list = new FakeRest(Role.OPERATOR, "GET", null, "dead-letters");
+        FakeRestRequest list = new FakeRestRequest("GET", "dead-letters").as(Role.OPERATOR);
         List<?> letters = (List<?>) resource.handle(list, list);
         assertEquals(1, letters.size());
         Object id = ((Map<?, ?>) letters.getFirst()).get("id");
 
-        FakeRest failing = new FakeRest(Role.OPERATOR, "POST", null, "dead-letters", String.valueOf(id), "replay");
+        FakeRestRequest failing = new FakeRestRequest("POST", "dead-letters", String.valueOf(id), "replay").as(Role.OPERATOR);
         assertEquals(409, assertThrows(RestException.class, () -> resource.handle(failing, failing)).status());
 
         picky.failWhen = e -> false;
-        FakeRest replay = new FakeRest(Role.OPERATOR, "POST", null, "dead-letters", String.valueOf(id), "replay");
+        FakeRestRequest replay = new FakeRestRequest("POST", "dead-letters", String.valueOf(id), "replay").as(Role.OPERATOR);
         assertEquals(Map.of("id", id, "replayed", true), resource.handle(replay, replay));
         assertEquals(1, picky.received.size());
 
-        FakeRest missing = new FakeRest(Role.OPERATOR, "POST", null, "dead-letters", "999", "replay");
+        FakeRestRequest missing = new FakeRestRequest("POST", "dead-letters", "999", "replay").as(Role.OPERATOR);
         assertEquals(404, assertThrows(RestException.class, () -> resource.handle(missing, missing)).status());
-        FakeRest viewer = new FakeRest(Role.VIEWER, "POST", null, "dead-letters", String.valueOf(id), "replay");
+        FakeRestRequest viewer = new FakeRestRequest("POST", "dead-letters", String.valueOf(id), "replay").as(Role.VIEWER);
         assertEquals(403, assertThrows(RestException.class, () -> resource.handle(viewer, viewer)).status());
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /**
  * Offsets are handed out at insert and become visible at commit, so a later offset can be visible before an
@@ -27,14 +28,14 @@ import org.siyu.api.events.Event;
  */
 class GapTest {
 
-    private TestUnit unit;
+    private TestPersistenceUnit unit;
     private OutboxTransactions transactions;
     private EventBusService bus;
     private Delivery delivery;
 
     @BeforeEach
     void setUp() {
-        unit = new TestUnit();
+        unit = TestPersistenceUnit.inMemory(new EventsEntities());
         transactions = new OutboxTransactions();
     }
 

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /**
  * The migration and every statement of the bus on PostgreSQL. Runs only with
@@ -26,7 +25,7 @@ import org.siyu.api.events.Event;
 @EnabledIfSystemProperty(named = "siyu.test.postgres", matches = "jdbc:postgresql:.+")
 class PostgresTest {
 
-    private TestUnit unit;
+    private TestPersistenceUnit unit;
     private EventBusService bus;
     private Delivery delivery;
     private OutboxTransactions transactions;
@@ -34,11 +33,8 @@ class PostgresTest {
     @BeforeEach
     void setUp() throws Exception {
         String url = System.getProperty("siyu.test.postgres");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
-        unit = new TestUnit(url, null, null);
+        TestPersistenceUnit.wipe(url);
+        unit = TestPersistenceUnit.at(new EventsEntities(), url);
         transactions = new OutboxTransactions();
         Settings settings = new Settings(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2),
                 Duration.ofMinutes(5), Duration.ofMillis(50), 100);

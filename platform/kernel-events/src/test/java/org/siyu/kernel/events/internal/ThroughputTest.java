@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /**
  * A smoke test of publishing speed: prints events/s for batches of 1,000 on H2 in memory. No timing assertion
@@ -15,7 +16,7 @@ class ThroughputTest {
 
     @Test
     void shouldPrintEventsPerSecondForBatchesOfAThousand() {
-        try (TestUnit unit = new TestUnit()) {
+        try (TestPersistenceUnit unit = TestPersistenceUnit.inMemory(new EventsEntities())) {
             EventBusService bus = new EventBusService(unit, new OutboxTransactions(), Settings.DEFAULTS, Clock.systemUTC());
             String data = "{\"orderId\":\"A-0001\",\"total\":129.90,\"items\":[{\"sku\":\"CAT-FOOD-2KG\",\"qty\":2}]}";
             int batches = 30;

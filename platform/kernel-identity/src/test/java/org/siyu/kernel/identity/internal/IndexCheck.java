@@ -3,6 +3,7 @@ package org.siyu.kernel.identity.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /** Compares the in-memory index with the committed links. */
 final class IndexCheck {
@@ -10,7 +11,7 @@ final class IndexCheck {
     private IndexCheck() {
     }
 
-    static void assertMatches(H2PersistenceUnit unit, OneId oneId) {
+    static void assertMatches(TestPersistenceUnit unit, OneId oneId) {
         List<Object[]> links = unit.inTransaction(em -> em.createQuery(
                 "select l.identity, l.customerId from LinkRow l", Object[].class).getResultList());
         assertEquals(links.size(), oneId.indexed(), "indexed identities");

@@ -19,11 +19,13 @@ import org.siyu.api.events.Event;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.Merge;
 import org.siyu.api.identity.Resolution;
+import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /** OneID against the real migration in H2: creating, linking, merging and its rules. */
 class OneIdTest {
 
-    private static H2PersistenceUnit unit;
+    private static TestPersistenceUnit unit;
 
     private final RecordingBus bus = new RecordingBus();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
@@ -31,7 +33,7 @@ class OneIdTest {
 
     @BeforeAll
     static void open() {
-        unit = new H2PersistenceUnit();
+        unit = TestPersistenceUnit.inMemory(new IdentityEntities());
     }
 
     @AfterAll
@@ -41,7 +43,7 @@ class OneIdTest {
 
     @BeforeEach
     void empty() throws Exception {
-        unit.empty();
+        Fixtures.empty(unit);
         oneId = new OneId(unit, bus, Fixtures.channels(), Fixtures.config(3, 5), clock);
     }
 

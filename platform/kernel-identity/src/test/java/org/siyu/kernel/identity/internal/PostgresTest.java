@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.siyu.api.identity.Resolution;
+import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /**
  * The migration, the mapping and the main flows on PostgreSQL. Runs only with
@@ -32,11 +31,8 @@ class PostgresTest {
     @Test
     void shouldMigrateResolveMergeUndoAndRollBackOnPostgres() throws Exception {
         String url = System.getProperty("siyu.test.postgres");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
-        try (H2PersistenceUnit unit = new H2PersistenceUnit(url, null, null)) {
+        TestPersistenceUnit.wipe(url);
+        try (TestPersistenceUnit unit = TestPersistenceUnit.at(new IdentityEntities(), url)) {
             RecordingBus bus = new RecordingBus();
             OneId oneId = new OneId(unit, bus, Fixtures.channels(), Fixtures.config(3, 10), java.time.Clock.systemUTC());
 
@@ -75,7 +71,7 @@ class PostgresTest {
                 pool.shutdownNow();
             }
             IndexCheck.assertMatches(unit, oneId);
-            assertTrue(unit.sql("select count(*) from flyway_identity") >= 1);
+            assertTrue(unit.queryLong("select count(*) from flyway_identity") >= 1);
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /**
  * How fast known identities resolve from the index. Prints the rate; asserts nothing about time (figures belong in
@@ -15,7 +17,7 @@ class ThroughputTest {
     @Test
     void shouldResolveKnownIdentitiesFromMemory() throws Exception {
         int customers = 5_000;
-        try (H2PersistenceUnit unit = new H2PersistenceUnit()) {
+        try (TestPersistenceUnit unit = TestPersistenceUnit.inMemory(new IdentityEntities())) {
             OneId oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 30),
                     java.time.Clock.systemUTC());
             long t0 = System.nanoTime();

@@ -22,18 +22,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.identity.Resolution;
+import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /** OneID inside callers' transactions and under concurrent writers: the database and the index stay equal. */
 class TransactionsTest {
 
-    private static H2PersistenceUnit unit;
+    private static TestPersistenceUnit unit;
 
     private final RecordingBus bus = new RecordingBus();
     private OneId oneId;
 
     @BeforeAll
     static void open() {
-        unit = new H2PersistenceUnit();
+        unit = TestPersistenceUnit.inMemory(new IdentityEntities());
     }
 
     @AfterAll
@@ -43,7 +45,7 @@ class TransactionsTest {
 
     @BeforeEach
     void empty() throws Exception {
-        unit.empty();
+        Fixtures.empty(unit);
         oneId = new OneId(unit, bus, Fixtures.channels(), Fixtures.config(3, 2), java.time.Clock.systemUTC());
     }
 
@@ -73,7 +75,7 @@ class TransactionsTest {
         assertEquals(0, oneId.customer(b).orElseThrow().mergedInto());
         assertEquals(List.of(), oneId.merges(a));
         assertEquals(2, oneId.count());
-        assertEquals(3, unit.sql("select count(*) from identity_link"));
+        assertEquals(3, unit.queryLong("select count(*) from identity_link"));
         IndexCheck.assertMatches(unit, oneId);
         // and the write lock was released: another thread can write at once
         assertEquals(b, CompletableFuture.supplyAsync(() -> resolve("tmall:b", "jd:again").customerId())

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /** The universe of NOT: every customer created and not merged away, tagged or not. */
 class CustomerSubscriberTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
-    private final H2PersistenceUnit unit = new H2PersistenceUnit();
+    private final TestPersistenceUnit unit = TestPersistenceUnit.of(new TaggingEntities());
     private final FakeEventBus bus = new FakeEventBus();
     private final Tagging tagging = new Tagging(unit, bus, Clock.fixed(T0, ZoneOffset.UTC));
     private final CustomerSubscriber customers = new CustomerSubscriber(tagging);

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
 import org.siyu.api.tags.TagAssignment;
+import org.siyu.testkit.TestPersistenceUnit;
 
 class MergeSubscriberTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
-    private final H2PersistenceUnit unit = new H2PersistenceUnit();
+    private final TestPersistenceUnit unit = TestPersistenceUnit.of(new TaggingEntities());
     private final Tagging tagging = new Tagging(unit, new FakeEventBus(), Clock.fixed(T0, ZoneOffset.UTC));
     private final MergeSubscriber merges = new MergeSubscriber(tagging);
 

@@ -17,12 +17,13 @@ import org.siyu.api.events.Event;
 import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.api.tags.TagAssignment;
 import org.siyu.api.tags.TagInfo;
+import org.siyu.testkit.TestPersistenceUnit;
 
 class TaggingTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
-    private final H2PersistenceUnit unit = new H2PersistenceUnit();
+    private final TestPersistenceUnit unit = TestPersistenceUnit.of(new TaggingEntities());
     private final FakeEventBus bus = new FakeEventBus();
     private final Tagging tagging = new Tagging(unit, bus, Clock.fixed(T0, ZoneOffset.UTC));
 

@@ -15,14 +15,16 @@ import org.siyu.api.rest.RestException;
 import org.siyu.api.rest.RestResource;
 import org.siyu.api.security.Role;
 import org.siyu.kernel.identity.internal.Fixtures;
-import org.siyu.kernel.identity.internal.H2PersistenceUnit;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;
+import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.FakeRestRequest;
+import org.siyu.testkit.TestPersistenceUnit;
 
 /** The identities, customers and merges resources over the real service and H2. */
 class ResourcesTest {
 
-    private static H2PersistenceUnit unit;
+    private static TestPersistenceUnit unit;
 
     private OneId oneId;
     private IdentitiesResource identities;
@@ -31,7 +33,7 @@ class ResourcesTest {
 
     @BeforeAll
     static void open() {
-        unit = new H2PersistenceUnit();
+        unit = TestPersistenceUnit.inMemory(new IdentityEntities());
     }
 
     @AfterAll
@@ -41,7 +43,7 @@ class ResourcesTest {
 
     @BeforeEach
     void empty() throws Exception {
-        unit.empty();
+        Fixtures.empty(unit);
         oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 5));
         identities = new IdentitiesResource(oneId);
         merges = new MergesResource(oneId);
@@ -49,7 +51,7 @@ class ResourcesTest {
 
     private static Object call(RestResource resource, String method, String path, Role role, Object body)
             throws Exception {
-        FakeRequest request = FakeRequest.of(method, path, role, body);
+        FakeRestRequest request = FakeRestRequest.of(method, path).as(role).json(body);
         return resource.handle(request, request);
     }
 

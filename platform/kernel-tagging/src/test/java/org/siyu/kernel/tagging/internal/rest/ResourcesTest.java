@@ -10,10 +10,12 @@ import java.util.PrimitiveIterator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.rest.RestException;
+import org.siyu.api.security.Role;
 import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.api.tags.TagAssignment;
 import org.siyu.api.tags.TagInfo;
 import org.siyu.api.tags.TagService;
+import org.siyu.testkit.FakeRestRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 class ResourcesTest {
@@ -60,7 +62,7 @@ class ResourcesTest {
     @Test
     void shouldCountASegment() throws Exception {
         var answer = (SegmentsResource.Count) segments.handle(
-                FakeRequest.get(List.of("count"), Map.of("expr", "tag:VIP")), null);
+                FakeRestRequest.get("count").query(Map.of("expr", "tag:VIP")), null);
         assertEquals(3, answer.count());
         assertTrue(answer.micros() >= 0);
         String json = JsonMapper.builder().build().writeValueAsString(answer);
@@ -70,7 +72,7 @@ class ResourcesTest {
     @Test
     void shouldAnswerABadExpressionWith400NamingThePosition() {
         RestException e = assertThrows(RestException.class, () -> segments.handle(
-                FakeRequest.get(List.of("count"), Map.of("expr", "tag:猫主人 OR tag:狗主人")), null));
+                FakeRestRequest.get("count").query(Map.of("expr", "tag:猫主人 OR tag:狗主人")), null));
         assertEquals(400, e.status());
         assertEquals("bad expression", e.error());
         assertEquals("unknown tag '狗主人' at position 15 ('狗主人')", e.detail());
@@ -79,30 +81,30 @@ class ResourcesTest {
     @Test
     void shouldRefuseAMissingExpressionAnUnknownPathAndOtherMethods() {
         RestException missing = assertThrows(RestException.class,
-                () -> segments.handle(FakeRequest.get(List.of("count"), Map.of()), null));
+                () -> segments.handle(FakeRestRequest.get("count"), null));
         assertEquals(400, missing.status());
         assertTrue(missing.detail().contains("'expr'"));
         assertEquals(404, assertThrows(RestException.class,
-                () -> segments.handle(FakeRequest.get(List.of("members"), Map.of()), null)).status());
+                () -> segments.handle(FakeRestRequest.get("members"), null)).status());
         assertEquals(405, assertThrows(RestException.class, () -> segments.handle(
-                new FakeRequest("POST", List.of("count"), Map.of("expr", "tag:VIP"), true), null)).status());
+                new FakeRestRequest("POST", "count").query(Map.of("expr", "tag:VIP")), null)).status());
     }
 
     @Test
     void shouldRefuseAUserWithoutThePermission() {
-        RestException e = assertThrows(RestException.class, () -> segments.handle(
-                new FakeRequest("GET", List.of("count"), Map.of("expr", "tag:VIP"), false), null));
+        RestException e = assertThrows(RestException.class, () -> segments.handle(FakeRestRequest.get("count")
+                .as("alice", Role.VIEWER).permitting(permission -> false).query(Map.of("expr", "tag:VIP")), null));
         assertEquals(403, e.status());
         assertTrue(e.detail().contains("tagging.view"));
     }
 
     @Test
     void shouldListTheTagsWithCounts() throws Exception {
-        Object answer = tagList.handle(FakeRequest.get(List.of(), Map.of()), null);
+        Object answer = tagList.handle(FakeRestRequest.get(), null);
         assertEquals("[{\"name\":\"VIP\",\"group\":\"default\",\"system\":false,\"customers\":3},"
                         + "{\"name\":\"猫主人\",\"group\":\"default\",\"system\":false,\"customers\":1}]",
                 JsonMapper.builder().build().writeValueAsString(answer));
         assertEquals(404, assertThrows(RestException.class,
-                () -> tagList.handle(FakeRequest.get(List.of("VIP"), Map.of()), null)).status());
+                () -> tagList.handle(FakeRestRequest.get("VIP"), null)).status());
     }
 }

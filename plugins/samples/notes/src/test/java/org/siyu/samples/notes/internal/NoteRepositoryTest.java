@@ -19,19 +19,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.search.SearchHit;
+import org.siyu.testkit.TestPersistenceUnit;
 
-/** The repository against the real migration, in H2. */
+/** The repository against the real migration, in H2 (or PostgreSQL with -Dsiyu.test.postgres). */
 class NoteRepositoryTest {
 
     /** One database for the class: building a SessionFactory takes seconds, emptying the table does not. */
-    private static H2PersistenceUnit unit;
+    private static TestPersistenceUnit unit;
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-01T09:00:00Z"));
     private final NoteRepository notes = new NoteRepository(unit, config("Untitled note", 3), clock);
 
     @BeforeAll
     static void open() {
-        unit = new H2PersistenceUnit();
+        unit = TestPersistenceUnit.of(new NotesEntities());
     }
 
     @AfterAll
