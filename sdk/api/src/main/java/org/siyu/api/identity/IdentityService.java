@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.PrimitiveIterator;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Resolves channel identities to customers. Provided by the kernel. */
@@ -40,4 +41,38 @@ public interface IdentityService {
 
     /** How many customers there are (merged ones not counted). */
     int count();
+
+    /**
+     * Resolves many identity sets in one transaction (the calling thread's, or one of its own), in order: the
+     * import and ingestion path. Equivalent to calling {@link #resolve} for each request, only faster.
+     *
+     * @throws IllegalArgumentException naming the request index and the identity that is malformed; nothing of
+     *                                  the batch is written then
+     * @since 1.1
+     */
+    List<Resolution> resolveAll(List<ResolveRequest> requests);
+
+    /**
+     * The ids of the live (not merged-away) customers, ascending.
+     *
+     * @since 1.1
+     */
+    PrimitiveIterator.OfInt ids();
+
+    /**
+     * Many customers at once, in the order of {@code ids}; ids that do not exist are skipped. The customer list reads
+     * its pages through this.
+     *
+     * @since 1.1
+     */
+    List<Customer> customers(int[] ids);
+
+    /**
+     * Makes a staff member (guide) the owner of the customer's relationship, or clears it with {@code null}.
+     * Publishes {@code customer.owner.changed} with {@code {"owner","previous","actor"}}.
+     *
+     * @throws IllegalArgumentException if there is no such (live) customer
+     * @since 1.1
+     */
+    void assignOwner(int customerId, String staffId, String actor);
 }
