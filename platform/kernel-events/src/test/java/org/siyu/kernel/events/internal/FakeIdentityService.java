@@ -89,4 +89,24 @@ final class FakeIdentityService implements IdentityService {
     public int count() {
         return 0;
     }
+
+    @Override
+    public List<Resolution> resolveAll(List<org.siyu.api.identity.ResolveRequest> requests) {
+        return unit.inTransaction(em -> requests.stream().map(r -> resolve(r.identities(), r.traits())).toList());
+    }
+
+    @Override
+    public java.util.PrimitiveIterator.OfInt ids() {
+        return java.util.stream.IntStream.empty().iterator();
+    }
+
+    @Override
+    public List<Customer> customers(int[] ids) {
+        return List.of();
+    }
+
+    @Override
+    public void assignOwner(int customerId, String staffId, String actor) {
+        throw new IllegalArgumentException("no customer " + customerId);
+    }
 }

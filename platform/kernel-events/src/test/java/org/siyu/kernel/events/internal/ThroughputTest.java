@@ -17,6 +17,21 @@ class ThroughputTest {
     @Test
     void shouldPrintEventsPerSecondForBatchesOfAThousand() {
         try (TestPersistenceUnit unit = TestPersistenceUnit.inMemory(new EventsEntities())) {
+            measure(unit, "H2 in memory");
+        }
+    }
+
+    /** The URL the host uses: every commit written before it returns (survives kill -9). */
+    @Test
+    void shouldPrintEventsPerSecondOnAnH2FileThatLosesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("siyu").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        try (TestPersistenceUnit unit = TestPersistenceUnit.at(new EventsEntities(), url)) {
+            measure(unit, "an H2 file with WRITE_DELAY=0");
+        }
+    }
+
+    private static void measure(TestPersistenceUnit unit, String where) {
+        {
             EventBusService bus = new EventBusService(unit, new OutboxTransactions(), Settings.DEFAULTS, Clock.systemUTC());
             String data = "{\"orderId\":\"A-0001\",\"total\":129.90,\"items\":[{\"sku\":\"CAT-FOOD-2KG\",\"qty\":2}]}";
             int batches = 30;
@@ -40,9 +55,9 @@ class ThroughputTest {
             int measured = (batches - warmUp) * 1000;
             // H2 in memory works on the calling thread, so its CPU time is the cost; wall time adds whatever else
             // the machine is running.
-            System.out.printf("publishAll, batches of 1,000 on H2 in memory: %,d events in %.2f s = %,.0f events/s"
+            System.out.printf("publishAll, batches of 1,000 on %s: %,d events in %.2f s = %,.0f events/s"
                     + " (%,.0f events per CPU second of the publishing thread)%n",
-                    measured, seconds, measured / seconds, measured / cpuSeconds);
+                    where, measured, seconds, measured / seconds, measured / cpuSeconds);
             assertEquals(batches * 1000, bus.read(0, EventBusService.MAX_READ).size()
                     + bus.read(EventBusService.MAX_READ, EventBusService.MAX_READ).size()
                     + bus.read(2L * EventBusService.MAX_READ, EventBusService.MAX_READ).size());

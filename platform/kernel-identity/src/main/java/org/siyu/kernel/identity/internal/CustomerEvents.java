@@ -1,5 +1,6 @@
 package org.siyu.kernel.identity.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,38 @@ public final class CustomerEvents {
     public static final String SOURCE = "identity";
 
     private final EventBus bus;
+    /** The events of a running {@code resolveAll} on this thread: published together, in order, at its end. */
+    private final ThreadLocal<List<Event>> batch = new ThreadLocal<>();
 
     public CustomerEvents(EventBus bus) {
         this.bus = bus;
+    }
+
+    /** From now on this thread's events are held until {@link #publishBatch}; {@link #endBatch} drops them. */
+    void startBatch() {
+        batch.set(new ArrayList<>());
+    }
+
+    /** Publishes the held events with one {@link EventBus#publishAll} (one batch of inserts into the outbox). */
+    void publishBatch() {
+        List<Event> held = batch.get();
+        if (held != null && !held.isEmpty()) {
+            bus.publishAll(List.copyOf(held));
+            held.clear();
+        }
+    }
+
+    void endBatch() {
+        batch.remove();
+    }
+
+    private void publish(Event event) {
+        List<Event> held = batch.get();
+        if (held != null) {
+            held.add(event);
+        } else {
+            bus.publish(event);
+        }
     }
 
     /** {@code customer.created}, subject = the new customer: {@code {"identities":[…],"channel":"…"}}. */
@@ -25,7 +55,7 @@ public final class CustomerEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("identities", identities);
         data.put("channel", channel);
-        bus.publish(Event.of("customer.created", SOURCE, customerId, Json.object(data)));
+        publish(Event.of("customer.created", SOURCE, customerId, Json.object(data)));
     }
 
     /** {@code customer.merged}, subject = the survivor: {@code {"survivor","merged","mergeId","rule"}}. */
@@ -35,7 +65,7 @@ public final class CustomerEvents {
         data.put("merged", merged);
         data.put("mergeId", mergeId);
         data.put("rule", rule);
-        bus.publish(Event.of("customer.merged", SOURCE, survivor, Json.object(data)));
+        publish(Event.of("customer.merged", SOURCE, survivor, Json.object(data)));
     }
 
     /**
@@ -47,7 +77,7 @@ public final class CustomerEvents {
         data.put("survivor", survivor);
         data.put("merged", merged);
         data.put("mergeId", mergeId);
-        bus.publish(Event.of("customer.unmerged", SOURCE, survivor, Json.object(data)));
+        publish(Event.of("customer.unmerged", SOURCE, survivor, Json.object(data)));
     }
 
     /**
@@ -58,6 +88,26 @@ public final class CustomerEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("identity", maskedIdentity);
         data.put("claims", claims);
-        bus.publish(Event.of("identity.poisoned", SOURCE, holder, Json.object(data)));
+        publish(Event.of("identity.poisoned", SOURCE, holder, Json.object(data)));
+    }
+
+    /**
+     * {@code customer.updated}, subject = the customer, when a resolution linked new identities to an existing
+     * customer or changed its traits: {@code {"identities":[new keys],"traits":[changed names]}}.
+     */
+    void updated(int customerId, List<String> identities, List<String> traits) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("identities", identities);
+        data.put("traits", traits);
+        publish(Event.of("customer.updated", SOURCE, customerId, Json.object(data)));
+    }
+
+    /** {@code customer.owner.changed}, subject = the customer: {@code {"owner","previous","actor"}} (owners may be null). */
+    void ownerChanged(int customerId, String owner, String previous, String actor) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("owner", owner);
+        data.put("previous", previous);
+        data.put("actor", actor);
+        publish(Event.of("customer.owner.changed", SOURCE, customerId, Json.object(data)));
     }
 }

@@ -49,7 +49,9 @@ final class Merger {
             link.moveTo(survivor, mergeId);
             txn.link(link.getIdentity(), survivor);
         }
-        em.find(CustomerRow.class, merged).setMergedInto(survivor);
+        CustomerRow mergedRow = em.find(CustomerRow.class, merged);
+        mergedRow.setMergedInto(survivor);
+        txn.customer(merged, false, mergedRow.getOwner());
         LOG.debug("Merged customer {} into {} by {} on {} (merge {}, {} identities)", merged, survivor, rule, evidence,
                 mergeId, links.size());
         events.merged(survivor, merged, mergeId, rule);
@@ -89,7 +91,9 @@ final class Merger {
             link.moveTo(merged, move.getPreviousMerge());
             txn.link(link.getIdentity(), merged);
         }
-        em.find(CustomerRow.class, merged).setMergedInto(0);
+        CustomerRow mergedRow = em.find(CustomerRow.class, merged);
+        mergedRow.setMergedInto(0);
+        txn.customer(merged, true, mergedRow.getOwner());
         row.undo(now, actor);
         LOG.info("Merge {} undone by {}: customer {} separated from {} again ({} identities)", mergeId, actor, merged,
                 survivor, moves.size());

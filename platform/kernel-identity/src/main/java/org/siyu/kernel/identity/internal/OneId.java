@@ -3,20 +3,25 @@ package org.siyu.kernel.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.PrimitiveIterator;
 import java.util.Set;
+import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -25,6 +30,9 @@ import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.identity.Merge;
 import org.siyu.api.identity.Resolution;
+import org.siyu.api.identity.ResolveRequest;
+import org.siyu.api.org.OrgService;
+import org.siyu.api.org.Staff;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.kernel.identity.internal.channel.Channels;
 import org.siyu.kernel.identity.internal.channel.Identity;
@@ -37,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The kernel's {@link IdentityService}. Resolutions of identities that are all known and belong to one customer are
  * answered from the {@link IdentityIndex} without SQL or locks; everything else runs the {@link Resolver} in a
- * transaction of the {@code identity} unit (joining the caller's) under the {@link WriteGate}.
+ * transaction of the {@code identity} unit (joining the caller's) under the {@link WriteGate}. The
+ * {@link CustomerIndex} answers {@link #ids()} and owner scopes from memory.
  */
 @Component(service = {IdentityService.class, OneId.class}, configurationPid = OneId.PID)
 @Designate(ocd = OneId.Config.class)
@@ -66,11 +75,21 @@ public class OneId implements IdentityService {
     private final PersistenceUnit unit;
     private final Channels channels;
     private final Clock clock;
+    /** Statements per JDBC batch while {@link #resolveAll} flushes its inserts. */
+    static final int JDBC_BATCH = 100;
+
     private final IdentityIndex index = new IdentityIndex();
+    private final CustomerIndex customers = new CustomerIndex();
     private final WriteGate gate;
+    private final CustomerEvents events;
     private final Merger merger;
     private final Resolver resolver;
     private volatile Config config;
+
+    /** When the org bundle runs, {@link #assignOwner} accepts only its active staff. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrgService org;
 
     @Activate
     public OneId(@Reference(target = "(" + PersistenceUnit.NAME_PROPERTY + "=identity)") PersistenceUnit unit,
@@ -84,8 +103,8 @@ public class OneId implements IdentityService {
         this.channels = channels;
         this.clock = clock;
         this.config = config;
-        this.gate = new WriteGate(index, config.writeLockTimeoutSeconds() * 1000L);
-        CustomerEvents events = new CustomerEvents(bus);
+        this.gate = new WriteGate(index, customers, config.writeLockTimeoutSeconds() * 1000L);
+        this.events = new CustomerEvents(bus);
         this.merger = new Merger(events);
         this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events), merger, events);
         long started = System.nanoTime();
@@ -94,9 +113,14 @@ public class OneId implements IdentityService {
                     .getResultStream()) {
                 rows.forEach(row -> index.put((String) row[0], (Integer) row[1]));
             }
+            try (var rows = em.createQuery("select c.id, c.mergedInto, c.owner from CustomerRow c", Object[].class)
+                    .getResultStream()) {
+                rows.forEach(row -> customers.load((Integer) row[0], (Integer) row[1] == 0, (String) row[2]));
+            }
             return null;
         });
-        LOG.info("OneID ready: {} identities indexed in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("OneID ready: {} identities and {} customers indexed in {} ms", index.size(), customers.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Modified
@@ -154,47 +178,164 @@ public class OneId implements IdentityService {
 
     @Override
     public Optional<Customer> customer(int id) {
+        List<Customer> found = customers(new int[] {id});
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** {@inheritDoc} A fixed number of queries per 500 ids ({@link CustomerReader}). */
+    @Override
+    public List<Customer> customers(int[] ids) {
+        Objects.requireNonNull(ids, "ids");
+        return unit.inTransaction(em -> CustomerReader.read(em, ids));
+    }
+
+    /**
+     * {@inheritDoc} From the committed {@link CustomerIndex}: a thread inside a transaction that has written through
+     * OneID does not see its own new customers here until it commits.
+     */
+    @Override
+    public PrimitiveIterator.OfInt ids() {
+        return customers.live().iterator();
+    }
+
+    /** The live customers, committed, as a set that pages (the customer list). */
+    public IdSet liveIds() {
+        return customers.live();
+    }
+
+    /** The live customers owned by any of {@code staffIds} (a data scope), committed. */
+    public IdSet ownedBy(Collection<String> staffIds) {
+        return customers.ownedBy(staffIds);
+    }
+
+    /**
+     * {@inheritDoc} Every request is checked before anything is written; then the batch runs in one transaction
+     * under the write lock, with the links of all its identities read up front, the events published with one
+     * {@code publishAll} and the inserts sent in JDBC batches. A batch whose requests are all answered by the index
+     * (known identities of one customer each, no traits) writes nothing and takes no lock.
+     *
+     * @throws IllegalArgumentException {@code request <i>: <what is wrong with which identity or trait>}
+     */
+    @Override
+    public List<Resolution> resolveAll(List<ResolveRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        List<List<Identity>> parsed = new ArrayList<>(requests.size());
+        List<Traits> traits = new ArrayList<>(requests.size());
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ResolveRequest request = requests.get(i);
+            if (request == null) {
+                throw new IllegalArgumentException("request " + i + " is null");
+            }
+            try {
+                List<Identity> identities = parse(request.identities());
+                traits.add(Traits.of(request.traits()));
+                parsed.add(identities);
+                identities.forEach(identity -> keys.add(identity.key()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("request " + i + ": " + e.getMessage(), e);
+            }
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Resolution> known = knownCustomers(parsed, traits);
+        if (known != null) {
+            return known;
+        }
         return unit.inTransaction(em -> {
-            CustomerRow row = em.find(CustomerRow.class, id);
-            if (row == null) {
-                return Optional.empty();
-            }
-            List<String> identities = em.createQuery("select l.identity from LinkRow l where l.customerId = :c "
-                            + "order by l.linkedAt, l.identity", String.class)
-                    .setParameter("c", id)
-                    .getResultList();
-            Map<String, String> traits = new LinkedHashMap<>(row.getTraits());
-            absorbedTraits(em, id, traits);
-            int survivor = row.getMergedInto();
-            Set<Integer> seen = new LinkedHashSet<>();
-            while (survivor != 0 && seen.add(survivor)) {
-                int next = em.find(CustomerRow.class, survivor).getMergedInto();
-                if (next == 0) {
-                    break;
+            WriteGate.Txn txn = gate.enter(em);
+            Session session = em.unwrap(Session.class);
+            Integer batchSize = session.getJdbcBatchSize();
+            session.setJdbcBatchSize(JDBC_BATCH);
+            events.startBatch();
+            try {
+                BatchLinks links = BatchLinks.load(em, keys, index, txn);
+                List<Resolution> resolutions = new ArrayList<>(parsed.size());
+                for (int i = 0; i < parsed.size(); i++) {
+                    resolutions.add(resolver.resolve(em, txn, links, parsed.get(i), traits.get(i), now()).resolution());
                 }
-                survivor = next;
+                events.publishBatch();
+                em.flush(); // while the batch size is ours
+                return resolutions;
+            } finally {
+                events.endBatch();
+                session.setJdbcBatchSize(batchSize);
             }
-            return Optional.of(new Customer(row.getId(), identities, traits, row.getCreatedAt(), row.getFirstChannel(),
-                    row.getCampaign(), row.getOwner(), survivor));
         });
     }
 
-    /** Fills in, where the customer has none of its own, the traits of the customers merged into it (transitively). */
-    private static void absorbedTraits(jakarta.persistence.EntityManager em, int id, Map<String, String> traits) {
-        Deque<Integer> todo = new ArrayDeque<>(List.of(id));
-        Set<Integer> seen = new LinkedHashSet<>(todo);
-        while (!todo.isEmpty()) {
-            List<CustomerRow> absorbed = em.createQuery("select c from CustomerRow c where c.mergedInto = :c "
-                            + "order by c.id", CustomerRow.class)
-                    .setParameter("c", todo.poll())
-                    .getResultList();
-            for (CustomerRow row : absorbed) {
-                if (seen.add(row.getId())) {
-                    row.getTraits().forEach(traits::putIfAbsent);
-                    todo.add(row.getId());
+    /** The answers from the index if every request has one (no traits, all identities of one customer), else null. */
+    private List<Resolution> knownCustomers(List<List<Identity>> parsed, List<Traits> traits) {
+        if (gate.writing()) {
+            return null;
+        }
+        List<Resolution> answers = new ArrayList<>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            int customer = traits.get(i).isEmpty() ? knownCustomer(parsed.get(i)) : 0;
+            if (customer == 0) {
+                return null;
+            }
+            answers.add(new Resolution(customer, false, List.of()));
+        }
+        return answers;
+    }
+
+    /**
+     * {@inheritDoc} Refused before anything is written: a staff id longer than 200 characters, and, while the org
+     * bundle runs, a staff id it does not know or an inactive member. Assigning the current owner changes nothing and
+     * publishes nothing.
+     *
+     * @throws IllegalArgumentException naming the customer or the staff id
+     */
+    @Override
+    public void assignOwner(int customerId, String staffId, String actor) {
+        String owner = staffId == null || staffId.isBlank() ? null : staffId.strip();
+        if (owner != null) {
+            if (owner.length() > Traits.MAX_ATTRIBUTION) {
+                throw new IllegalArgumentException("staff id '" + owner + "' is longer than " + Traits.MAX_ATTRIBUTION
+                        + " characters");
+            }
+            OrgService service = org;
+            if (service != null) {
+                Staff staff = service.staffMember(owner).orElseThrow(() ->
+                        new IllegalArgumentException("there is no staff member '" + owner + "'"));
+                if (!staff.active()) {
+                    throw new IllegalArgumentException("staff member '" + owner + "' (" + staff.name()
+                            + ") is inactive and cannot own customers");
                 }
             }
         }
+        String by = actor(actor);
+        unit.inTransaction(em -> {
+            WriteGate.Txn txn = gate.enter(em);
+            CustomerRow row = em.find(CustomerRow.class, customerId);
+            if (row == null) {
+                throw new IllegalArgumentException("there is no customer " + customerId);
+            }
+            if (row.getMergedInto() != 0) {
+                throw new IllegalArgumentException("customer " + customerId + " was merged into customer "
+                        + row.getMergedInto() + "; assign the owner there");
+            }
+            String previous = row.getOwner();
+            if (!Objects.equals(previous, owner)) {
+                row.setOwner(owner);
+                txn.customer(customerId, true, owner);
+                events.ownerChanged(customerId, owner, previous, by);
+                LOG.debug("Customer {} owner {} -> {} by {}", customerId, previous, owner, by);
+            }
+            return null;
+        });
+    }
+
+    /** For tests and the components of this bundle: the org service to check staff against, or null. */
+    void org(OrgService service) {
+        this.org = service;
+    }
+
+    private static String actor(String actor) {
+        String by = actor == null || actor.isBlank() ? "unknown" : actor.strip();
+        return by.length() > 100 ? by.substring(0, 100) : by;
     }
 
     @Override
@@ -230,9 +371,7 @@ public class OneId implements IdentityService {
      */
     @Override
     public void undoMerge(long mergeId, String actor) {
-        String by = actor == null || actor.isBlank() ? "unknown" : actor.strip();
-        by = by.length() > 100 ? by.substring(0, 100) : by;
-        String who = by;
+        String who = actor(actor);
         unit.inTransaction(em -> merger.undo(em, gate.enter(em), mergeId, who, now()));
     }
 

@@ -42,12 +42,42 @@ final class Resolver {
         this.events = events;
     }
 
+    /**
+     * Where the resolver finds links. One resolution does one primary-key lookup per identity (cheaper than an IN
+     * list, whose query Hibernate cannot cache); a batch reads every link of the batch up front and then needs no
+     * SQL to learn that an identity is new.
+     */
+    interface Links {
+
+        /** Primary-key lookups in the transaction's session. */
+        Links DIRECT = new Links() {
+            @Override
+            public LinkRow find(EntityManager em, String key) {
+                return em.find(LinkRow.class, key);
+            }
+
+            @Override
+            public void linked(LinkRow row) {
+            }
+        };
+
+        /** The link of {@code key} as this transaction sees it, or null. */
+        LinkRow find(EntityManager em, String key);
+
+        /** Tells the lookup about a link this transaction created. */
+        void linked(LinkRow row);
+    }
+
     Outcome resolve(EntityManager em, WriteGate.Txn txn, List<Identity> identities, Traits traits, Instant now) {
+        return resolve(em, txn, Links.DIRECT, identities, traits, now);
+    }
+
+    Outcome resolve(EntityManager em, WriteGate.Txn txn, Links lookup, List<Identity> identities, Traits traits,
+            Instant now) {
         List<String> keys = identities.stream().map(Identity::key).toList();
-        // one primary-key lookup per identity: cheaper than an IN list, whose query Hibernate cannot cache
         Map<String, LinkRow> links = new HashMap<>();
         for (String key : keys) {
-            LinkRow link = em.find(LinkRow.class, key);
+            LinkRow link = lookup.find(em, key);
             if (link != null) {
                 links.put(key, link);
             }
@@ -79,7 +109,7 @@ final class Resolver {
             if (identities.stream().allMatch(i -> links.containsKey(i.key()))) {
                 answer = links.get(keys.getFirst()).getCustomerId();
             } else {
-                answer = create(em, txn, identities, links, traits, now);
+                answer = create(em, txn, lookup, identities, links, traits, now);
                 created = true;
             }
         } else {
@@ -98,8 +128,11 @@ final class Resolver {
                     answer = survivor;
                 }
             }
-            link(em, txn, identities, links, answer, now);
-            applyTraits(em.find(CustomerRow.class, answer), traits);
+            List<String> linked = link(em, txn, lookup, identities, links, answer, now);
+            List<String> changed = applyTraits(txn, em.find(CustomerRow.class, answer), traits);
+            if (!linked.isEmpty() || !changed.isEmpty()) {
+                events.updated(answer, linked, changed);
+            }
         }
         List<String> leftOut = new ArrayList<>();
         for (Identity identity : identities) {
@@ -144,24 +177,27 @@ final class Resolver {
         return keys.getFirst();
     }
 
-    private int create(EntityManager em, WriteGate.Txn txn, List<Identity> identities, Map<String, LinkRow> links,
-            Traits traits, Instant now) {
+    private int create(EntityManager em, WriteGate.Txn txn, Links lookup, List<Identity> identities,
+            Map<String, LinkRow> links, Traits traits, Instant now) {
         String channel = identities.stream().filter(i -> !links.containsKey(i.key())).findFirst().orElseThrow().channel();
         CustomerRow row = new CustomerRow(now, channel, traits.campaign(), traits.owner());
         row.getTraits().putAll(traits.others());
         em.persist(row);
-        List<String> linked = link(em, txn, identities, links, row.getId(), now);
+        txn.customer(row.getId(), true, row.getOwner());
+        List<String> linked = link(em, txn, lookup, identities, links, row.getId(), now);
         events.created(row.getId(), linked, channel);
         return row.getId();
     }
 
     /** Links the call's unlinked identities to {@code customer}; returns their keys. */
-    private static List<String> link(EntityManager em, WriteGate.Txn txn, List<Identity> identities,
+    private static List<String> link(EntityManager em, WriteGate.Txn txn, Links lookup, List<Identity> identities,
             Map<String, LinkRow> links, int customer, Instant now) {
         List<String> linked = new ArrayList<>();
         for (Identity identity : identities) {
             if (!links.containsKey(identity.key())) {
-                em.persist(new LinkRow(identity.key(), customer, identity.channel(), now));
+                LinkRow row = new LinkRow(identity.key(), customer, identity.channel(), now);
+                em.persist(row);
+                lookup.linked(row);
                 txn.link(identity.key(), customer);
                 linked.add(identity.key());
             }
@@ -169,21 +205,31 @@ final class Resolver {
         return linked;
     }
 
-    /** Later traits overwrite earlier ones; campaign and owner are first touch: set only when the customer has none. */
-    private static void applyTraits(CustomerRow row, Traits traits) {
+    /**
+     * Later traits overwrite earlier ones; campaign and owner are first touch: set only when the customer has none.
+     *
+     * @return the names of what changed ({@code campaign}, {@code owner} and trait names)
+     */
+    private static List<String> applyTraits(WriteGate.Txn txn, CustomerRow row, Traits traits) {
         if (traits.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<String> changed = new ArrayList<>();
         if (row.getCampaign() == null && traits.campaign() != null) {
             row.setCampaign(traits.campaign());
+            changed.add("campaign");
         }
         if (row.getOwner() == null && traits.owner() != null) {
             row.setOwner(traits.owner());
+            txn.customer(row.getId(), true, row.getOwner());
+            changed.add("owner");
         }
         traits.others().forEach((name, value) -> {
             if (!value.equals(row.getTraits().get(name))) {
                 row.getTraits().put(name, value);
+                changed.add(name);
             }
         });
+        return changed;
     }
 }

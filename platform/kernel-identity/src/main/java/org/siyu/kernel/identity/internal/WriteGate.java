@@ -23,10 +23,12 @@ public final class WriteGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<Txn> current = new ThreadLocal<>();
     private final IdentityIndex index;
+    private final CustomerIndex customers;
     private volatile long timeoutMillis;
 
-    public WriteGate(IdentityIndex index, long timeoutMillis) {
+    public WriteGate(IdentityIndex index, CustomerIndex customers, long timeoutMillis) {
         this.index = index;
+        this.customers = customers;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -34,11 +36,12 @@ public final class WriteGate {
         this.timeoutMillis = millis;
     }
 
-    /** The pending link changes of one transaction. */
+    /** The pending link and customer changes of one transaction. */
     public static final class Txn {
 
         private final Session session;
         private final Map<String, Integer> links = new LinkedHashMap<>();
+        private final Map<Integer, CustomerIndex.State> customers = new LinkedHashMap<>();
 
         private Txn(Session session) {
             this.session = session;
@@ -47,6 +50,16 @@ public final class WriteGate {
         /** Records that {@code key} belongs to {@code customerId} once this transaction commits. */
         public void link(String key, int customerId) {
             links.put(key, customerId);
+        }
+
+        /** Whether this transaction linked or moved {@code key} (so the committed index may not know it yet). */
+        boolean linked(String key) {
+            return links.containsKey(key);
+        }
+
+        /** Records that the customer is live or merged away, with this owner, once this transaction commits. */
+        void customer(int customerId, boolean live, String owner) {
+            customers.put(customerId, new CustomerIndex.State(live, owner));
         }
     }
 
@@ -102,6 +115,7 @@ public final class WriteGate {
         try {
             if (committed) {
                 index.apply(txn.links);
+                customers.apply(txn.customers);
             }
         } finally {
             if (current.get() == txn) {

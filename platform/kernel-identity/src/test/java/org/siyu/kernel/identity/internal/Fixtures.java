@@ -25,6 +25,14 @@ public final class Fixtures {
                 "identity_poison", "identity_customer");
     }
 
+    /** OneID over {@code unit} with a clock, for tests in other packages; {@code org} may be null. */
+    public static OneId oneId(org.siyu.api.persistence.PersistenceUnit unit, org.siyu.api.events.EventBus bus,
+            java.time.Clock clock, org.siyu.api.org.OrgService org) {
+        OneId oneId = new OneId(unit, bus, channels(), config(3, 5), clock);
+        oneId.org(org);
+        return oneId;
+    }
+
     public static OneId.Config config(int poisonThreshold, int lockTimeoutSeconds) {
         return new OneId.Config() {
             @Override

@@ -35,7 +35,7 @@ public final class RecordingBus implements EventBus {
         return events.reversed().stream().filter(e -> Integer.valueOf(subject).equals(e.subject())).limit(limit).toList();
     }
 
-    synchronized List<Event> events() {
+    public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 

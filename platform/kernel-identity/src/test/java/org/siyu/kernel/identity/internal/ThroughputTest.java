@@ -53,4 +53,59 @@ class ThroughputTest {
             assertEquals(true, checksum > 0);
         }
     }
+
+    /**
+     * New customers through {@code resolveAll} in batches of 1,000 against one {@code resolve} per customer, on H2 in
+     * memory, each customer with two identities and a trait. Prints both rates; asserts only the outcome.
+     */
+    @Test
+    void shouldCreateCustomersInBatchesOfAThousand() {
+        try (TestPersistenceUnit unit = TestPersistenceUnit.inMemory(new IdentityEntities())) {
+            measureBatches(unit, "H2 in memory");
+        }
+        if (TestPersistenceUnit.postgresUrl().isPresent()) {
+            try (TestPersistenceUnit unit = TestPersistenceUnit.of(new IdentityEntities())) {
+                measureBatches(unit, "PostgreSQL on loopback");
+            }
+        }
+    }
+
+    private static void measureBatches(TestPersistenceUnit unit, String where) {
+        int batches = 12;
+        int warmUp = 2;
+        int size = 1_000;
+        {
+            OneId oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 30),
+                    java.time.Clock.systemUTC());
+            long measuredNanos = 0;
+            for (int b = 0; b < batches; b++) {
+                List<org.siyu.api.identity.ResolveRequest> batch = new java.util.ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    int n = b * size + i;
+                    batch.add(new org.siyu.api.identity.ResolveRequest(List.of("wecom:b" + n,
+                            "phone:+86139" + String.format("%08d", n)), Map.of("name", "客户" + n)));
+                }
+                long t0 = System.nanoTime();
+                oneId.resolveAll(batch);
+                if (b >= warmUp) {
+                    measuredNanos += System.nanoTime() - t0;
+                }
+            }
+            double batchRate = (batches - warmUp) * (double) size / (measuredNanos / 1e9);
+
+            int single = 2_000;
+            for (int i = 0; i < 500; i++) { // warm up the single path too
+                oneId.resolve(List.of("wecom:w" + i), Map.of("name", "w" + i));
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < single; i++) {
+                oneId.resolve(List.of("wecom:s" + i, "phone:+86137" + String.format("%08d", i)), Map.of("name", "s" + i));
+            }
+            double singleRate = single / ((System.nanoTime() - t1) / 1e9);
+            System.out.printf("[oneid] resolveAll, batches of 1,000 new customers (2 identities + 1 trait) on %s: "
+                    + "%.0f customers/s (%.0f rows/s); one resolve per customer: %.0f customers/s (x%.1f)%n",
+                    where, batchRate, batchRate * 4, singleRate, batchRate / singleRate);
+            assertEquals(batches * size + 500 + single, oneId.count());
+        }
+    }
 }

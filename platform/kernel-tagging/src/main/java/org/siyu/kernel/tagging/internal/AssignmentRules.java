@@ -30,6 +30,18 @@ final class AssignmentRules {
         return name;
     }
 
+    /** A display title: blank is none ({@code null}), else stripped, at most {@link #MAX_NAME} characters. */
+    static String title(String field, String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String t = title.strip();
+        if (t.length() > MAX_NAME) {
+            throw new IllegalArgumentException(field + ": longer than " + MAX_NAME + " characters");
+        }
+        return t;
+    }
+
     static void customer(int customerId) {
         if (customerId <= 0) {
             throw new IllegalArgumentException("customerId: " + customerId + " is not a customer id (ids are positive)");

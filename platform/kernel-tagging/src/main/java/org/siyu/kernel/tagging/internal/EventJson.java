@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON of event payloads (Jackson, exported by the host). */
-final class EventJson {
+public final class EventJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -16,7 +16,7 @@ final class EventJson {
         return JSON.writeValueAsString(data);
     }
 
-    static JsonNode read(String data) {
+    public static JsonNode read(String data) {
         return JSON.readTree(data);
     }
 
@@ -25,7 +25,7 @@ final class EventJson {
      *
      * @throws IllegalArgumentException naming the field if it is missing or not a number
      */
-    static long number(JsonNode data, String field, String eventType) {
+    public static long number(JsonNode data, String field, String eventType) {
         JsonNode node = data.get(field);
         if (node == null || !node.isIntegralNumber()) {
             throw new IllegalArgumentException(eventType + ": field '" + field + "' is missing or not a whole number");

@@ -81,6 +81,11 @@ final class IndexChanges {
         return this;
     }
 
+    /** Whether this transaction made the customer active (so its row exists now). */
+    boolean activates(int customer) {
+        return customers.contains(customer) && ops.contains(new Status(customer, Boolean.TRUE));
+    }
+
     List<Op> ops() {
         return Collections.unmodifiableList(ops);
     }

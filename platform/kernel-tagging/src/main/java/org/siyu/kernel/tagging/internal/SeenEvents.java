@@ -4,7 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 
 /** Which events a subscriber has applied ({@code tagging_event_seen}): delivery is at least once. */
-final class SeenEvents {
+public final class SeenEvents {
 
     private SeenEvents() {
     }
@@ -14,7 +14,7 @@ final class SeenEvents {
      *
      * @return false if it was applied before
      */
-    static boolean first(EntityManager em, String subscriber, String eventId, Instant now) {
+    public static boolean first(EntityManager em, String subscriber, String eventId, Instant now) {
         Number seen = (Number) em.createNativeQuery(
                         "select count(*) from tagging_event_seen where subscriber = :s and event_id = :e")
                 .setParameter("s", subscriber).setParameter("e", eventId)

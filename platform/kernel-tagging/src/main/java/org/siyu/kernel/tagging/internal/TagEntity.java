@@ -46,6 +46,11 @@ public class TagEntity {
         this.createdAt = createdAt;
     }
 
+    void titles(String titleEn, String titleZh) {
+        this.titleEn = titleEn;
+        this.titleZh = titleZh;
+    }
+
     TagDef def() {
         return new TagDef(id, name, group, system, titleEn, titleZh);
     }

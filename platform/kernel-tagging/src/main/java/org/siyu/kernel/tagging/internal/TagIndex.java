@@ -82,8 +82,13 @@ public final class TagIndex {
             for (IndexChanges.Op op : changes.ops()) {
                 switch (op) {
                     case IndexChanges.NewTag(TagDef tag) -> {
-                        if (!byId.containsKey(tag.id())) {
+                        Entry known = byId.get(tag.id());
+                        if (known == null) {
                             Entry entry = new Entry(tag, new RoaringBitmap());
+                            byName.put(tag.name(), entry);
+                            byId.put(tag.id(), entry);
+                        } else if (!known.tag.equals(tag)) { // new titles: same bitmap
+                            Entry entry = new Entry(tag, known.customers);
                             byName.put(tag.name(), entry);
                             byId.put(tag.id(), entry);
                         }

@@ -36,6 +36,40 @@ final class TagStore {
         return tag.def();
     }
 
+    TagDef createTag(EntityManager em, String name, String group, Instant now, String titleEn, String titleZh) {
+        TagEntity tag = new TagEntity(name, group, now);
+        tag.titles(titleEn, titleZh);
+        em.persist(tag);
+        em.flush();
+        return tag.def();
+    }
+
+    /** Sets the titles of the tag called {@code name}; empty if there is none. */
+    Optional<TagDef> retitle(EntityManager em, String name, String titleEn, String titleZh) {
+        return em.createQuery("select t from TagEntity t where t.name = :name", TagEntity.class)
+                .setParameter("name", name)
+                .getResultStream().findFirst().map(t -> {
+                    t.titles(titleEn, titleZh);
+                    return t.def();
+                });
+    }
+
+    List<TagGroup> groups(EntityManager em) {
+        List<?> rows = em.createNativeQuery("select name, title_en, title_zh, is_system from tagging_group"
+                + " order by is_system desc, name").getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new TagGroup((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3]))
+                .toList();
+    }
+
+    /** Removes the customer's assignment of the tag from one source; returns how many rows went (0 or 1). */
+    int deleteSource(EntityManager em, int customer, int tag, String source) {
+        return em.createNativeQuery("delete from tagging_assignment where customer_id = :c and tag_id = :t"
+                        + " and source = :s")
+                .setParameter("c", customer).setParameter("t", tag).setParameter("s", source)
+                .executeUpdate();
+    }
+
     List<TagDef> allTags(EntityManager em) {
         return em.createQuery("select t from TagEntity t", TagEntity.class).getResultStream().map(TagEntity::def).toList();
     }
@@ -73,6 +107,21 @@ final class TagStore {
                 .map(r -> new TagAssignment((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                         Times.instant(r[4])))
                 .toList();
+    }
+
+    /** The names of the tags each customer holds (once, whatever the sources), sorted by name. */
+    Map<Integer, List<String>> tagNames(EntityManager em, Collection<Integer> customers) {
+        List<?> rows = em.createNativeQuery("select distinct a.customer_id, t.name from tagging_assignment a"
+                        + " join tagging_tag t on t.id = a.tag_id where a.customer_id in (:ids)"
+                        + " order by a.customer_id, t.name")
+                .setParameter("ids", customers)
+                .getResultList();
+        Map<Integer, List<String>> names = new HashMap<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            names.computeIfAbsent(((Number) r[0]).intValue(), k -> new java.util.ArrayList<>()).add((String) r[1]);
+        }
+        return names;
     }
 
     /** The ids of the tags the customer holds. */

@@ -58,7 +58,7 @@ public class Tagging implements TagService {
     }
 
     /** For tests: a clock the test moves. */
-    Tagging(PersistenceUnit unit, EventBus bus, Clock clock) {
+    public Tagging(PersistenceUnit unit, EventBus bus, Clock clock) {
         this.unit = unit;
         this.bus = bus;
         this.clock = clock;
@@ -68,7 +68,7 @@ public class Tagging implements TagService {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         reconciler.close();
     }
 
@@ -93,7 +93,7 @@ public class Tagging implements TagService {
     }
 
     /** {@link #assign(int, String, String, String)} creating a missing tag in {@code groupIfNew}. */
-    boolean assign(int customerId, String tag, String groupIfNew, String source, String evidence) {
+    public boolean assign(int customerId, String tag, String groupIfNew, String source, String evidence) {
         AssignmentRules.customer(customerId);
         String name = AssignmentRules.name(tag);
         AssignmentRules.source(source);
@@ -107,7 +107,10 @@ public class Tagging implements TagService {
             }
             store.insert(em, customerId, def.id(), source, evidence, Times.now(clock));
             // a customer that gets a tag exists: keep it in the universe when it loses its tags (no write if known)
-            if (!index.known(customerId) && store.addCustomer(em, customerId)) {
+            // (once per transaction: in H2 2.4 the NOT EXISTS of a second insert-if-missing does not see the row the
+            // first inserted in the same transaction, and the insert fails on the key; the system tags give a new
+            // customer several tags in one transaction)
+            if (!index.known(customerId) && !changes.activates(customerId) && store.addCustomer(em, customerId)) {
                 changes.activate(customerId);
             }
             changes.add(customerId, def.id());
@@ -148,6 +151,87 @@ public class Tagging implements TagService {
         });
     }
 
+    /**
+     * Removes the customer's assignment of the tag from one source only (the system tags take back their own
+     * assignment and leave a manual one). Publishes {@code tag.removed} with {@code sources: [source]} and the
+     * sources that still give the customer the tag in {@code remaining}; the bitmap changes only when none remain.
+     *
+     * @return whether the customer had the tag from {@code source}
+     */
+    public boolean unassignSource(int customerId, String tag, String source, String actor) {
+        AssignmentRules.customer(customerId);
+        String name = AssignmentRules.name(tag);
+        AssignmentRules.source(source);
+        AssignmentRules.actor(actor);
+        return unit.inTransaction(em -> {
+            Optional<TagDef> def = index.find(name).or(() -> store.findTag(em, name));
+            if (def.isEmpty() || store.deleteSource(em, customerId, def.get().id(), source) == 0) {
+                return false;
+            }
+            List<String> remaining = store.sources(em, customerId, def.get().id());
+            if (remaining.isEmpty()) {
+                pending.of(em).remove(customerId, def.get().id());
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("tag", def.get().name());
+            data.put("group", def.get().group());
+            data.put("sources", List.of(source));
+            data.put("actor", actor);
+            data.put("remaining", remaining);
+            publish("tag.removed", customerId, data);
+            return true;
+        });
+    }
+
+    /** Every group, system groups first, then by name. */
+    public List<TagGroup> groups() {
+        return unit.inTransaction(store::groups);
+    }
+
+    /**
+     * Creates a tag in an existing group (not a system group: the kernel maintains those).
+     *
+     * @throws IllegalArgumentException naming the field: a bad or taken name, an unknown or system group, a title
+     *                                  longer than 64 characters
+     */
+    public TagDef createTag(String tag, String group, String titleEn, String titleZh) {
+        String name = AssignmentRules.name(tag);
+        String en = AssignmentRules.title("titleEn", titleEn);
+        String zh = AssignmentRules.title("titleZh", titleZh);
+        return unit.inTransaction(em -> {
+            TagGroup g = store.groups(em).stream().filter(x -> x.name().equals(group)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("group: there is no group '" + group + "'"));
+            if (g.system()) {
+                throw new IllegalArgumentException("group: '" + group + "' is a system group; its tags are "
+                        + "maintained by the kernel");
+            }
+            if (index.find(name).isPresent() || store.findTag(em, name).isPresent()) {
+                throw new IllegalArgumentException("name: a tag '" + name + "' exists already");
+            }
+            TagDef def = store.createTag(em, name, g.name(), Times.now(clock), en, zh);
+            pending.of(em).newTag(def);
+            return def;
+        });
+    }
+
+    /**
+     * Sets a tag's display titles (blank clears one; the admin then shows the name). Works for system tags too: a
+     * brand may call its stages differently.
+     *
+     * @throws IllegalArgumentException naming the field: no such tag, a title longer than 64 characters
+     */
+    public TagDef retitle(String tag, String titleEn, String titleZh) {
+        String name = AssignmentRules.name(tag);
+        String en = AssignmentRules.title("titleEn", titleEn);
+        String zh = AssignmentRules.title("titleZh", titleZh);
+        return unit.inTransaction(em -> {
+            TagDef def = store.retitle(em, name, en, zh)
+                    .orElseThrow(() -> new IllegalArgumentException("name: there is no tag '" + name + "'"));
+            pending.of(em).newTag(def);
+            return def;
+        });
+    }
+
     @Override
     public List<TagAssignment> tags(int customerId) {
         return unit.inTransaction(em -> store.assignments(em, customerId));
@@ -171,6 +255,11 @@ public class Tagging implements TagService {
         return members.stream().iterator();
     }
 
+    /** The names of the tags each of {@code customers} holds, by name; customers without tags are absent. */
+    public Map<Integer, List<String>> tagNames(java.util.Collection<Integer> customers) {
+        return customers.isEmpty() ? Map.of() : unit.inTransaction(em -> store.tagNames(em, customers));
+    }
+
     /** The tag called {@code name}, as the index knows it (committed tags only). */
     public Optional<TagDef> tag(String name) {
         return index.find(name);
@@ -178,7 +267,8 @@ public class Tagging implements TagService {
 
     // --- for this bundle's subscribers ---
 
-    <R> R inTransaction(PersistenceUnit.Work<R> work) {
+    /** Runs {@code work} in this unit's transaction (joining the caller's). */
+    public <R> R inTransaction(PersistenceUnit.Work<R> work) {
         return unit.inTransaction(work);
     }
 
@@ -191,12 +281,12 @@ public class Tagging implements TagService {
         return store;
     }
 
-    Instant now() {
+    public Instant now() {
         return Times.now(clock);
     }
 
     /** Waits until the re-reads queued by completed transactions are done (tests). */
-    void awaitReconciled() {
+    public void awaitReconciled() {
         reconciler.awaitIdle();
     }
 

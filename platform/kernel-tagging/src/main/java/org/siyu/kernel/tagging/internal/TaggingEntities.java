@@ -3,6 +3,7 @@ package org.siyu.kernel.tagging.internal;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.siyu.api.persistence.EntityContribution;
+import org.siyu.kernel.tagging.internal.saved.SegmentEntity;
 
 /** The unit {@code tagging}: tables {@code tagging_*}, migrations in {@code db/migration/tagging}. */
 @Component
@@ -17,6 +18,6 @@ public class TaggingEntities implements EntityContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(TagEntity.class, RuleEntity.class);
+        return List.of(TagEntity.class, RuleEntity.class, SegmentEntity.class);
     }
 }

@@ -10,18 +10,18 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /** Times as the database keeps them. */
-final class Times {
+public final class Times {
 
     private Times() {
     }
 
     /** Now, to the microsecond: what both databases store, so a value reads back equal. */
-    static Instant now(Clock clock) {
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A {@code TIMESTAMP WITH TIME ZONE} value of a native query, whichever Java type the driver chose. */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         return switch (value) {
             case null -> null;
             case Instant i -> i;

@@ -10,7 +10,7 @@ import org.siyu.api.events.EventBus;
  * Keeps every published event in memory. It does not join transactions (the real bus writes to an outbox in the
  * caller's transaction), so a rollback test checks rows and bitmaps, not this list.
  */
-final class FakeEventBus implements EventBus {
+public final class FakeEventBus implements EventBus {
 
     private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -37,13 +37,13 @@ final class FakeEventBus implements EventBus {
         return events.reversed().stream().filter(e -> Integer.valueOf(subject).equals(e.subject())).limit(limit).toList();
     }
 
-    List<Event> ofType(String type) {
+    public List<Event> ofType(String type) {
         synchronized (events) {
             return events.stream().filter(e -> e.type().equals(type)).toList();
         }
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
     }
 }

@@ -44,7 +44,8 @@ class TaggingTest {
         List<TagInfo> tags = tagging.list();
         assertTrue(tags.contains(new TagInfo("lifecycle.new", "lifecycle", true, 0)), tags.toString());
         assertTrue(tags.contains(new TagInfo("reach.owned", "reach", true, 0)), tags.toString());
-        assertEquals(7, tags.size());
+        assertTrue(tags.contains(new TagInfo("rfm.important-value", "rfm", true, 0)), tags.toString());
+        assertEquals(7 + 15 + 8, tags.size(), "lifecycle and reach; R, F, M 1-5; the eight RFM segments");
         assertEquals("新客", tagging.tag("lifecycle.new").orElseThrow().title("zh"));
         assertEquals(0, tagging.count("NOT tag:reach.owned"));
     }

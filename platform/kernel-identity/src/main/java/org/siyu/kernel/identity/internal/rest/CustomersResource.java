@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.siyu.api.identity.Customer;
+import org.siyu.api.org.DataScope;
+import org.siyu.api.org.OrgService;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.api.rest.RestException;
 import org.siyu.api.rest.RestRequest;
@@ -23,13 +25,17 @@ import org.siyu.kernel.identity.internal.OneId;
 /**
  * {@code /api/v1/customers}: {@code GET <id>} (the profile with its tags and ownership level), {@code GET <id>/merges},
  * {@code POST <id>/tags} and {@code DELETE <id>/tags/<tag>} (operator). Tags come from the {@link TagService} when it
- * runs: without it the profile has no tags and tag writes answer 503.
+ * runs: without it the profile has no tags and tag writes answer 503. While the org bundle runs, a customer outside
+ * the user's data scope answers 404 exactly as a customer that does not exist, so the API does not tell that it exists.
  */
 @Component
 public class CustomersResource implements RestResource {
 
-    /** The tag groups whose tag is the customer's ownership level (流量产权: reachable, engaged, owned). */
-    static final Set<String> LEVEL_GROUPS = Set.of("ownership", "流量产权");
+    /**
+     * The tag groups whose tag is the customer's ownership level (流量产权: reachable, engaged, owned): tagging's
+     * system group {@code reach}, and the names brands used before it existed.
+     */
+    public static final Set<String> LEVEL_GROUPS = Set.of("reach", "ownership", "流量产权");
 
     /** A tag on the profile and why it is there. */
     public record TagView(String tag, String group, String source, String evidence, String at) {
@@ -51,6 +57,10 @@ public class CustomersResource implements RestResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TagService tags;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrgService org;
+
     @Activate
     public CustomersResource(@Reference OneId oneId,
             @Reference(target = "(" + PersistenceUnit.NAME_PROPERTY + "=identity)") PersistenceUnit unit) {
@@ -62,6 +72,12 @@ public class CustomersResource implements RestResource {
     CustomersResource(OneId oneId, PersistenceUnit unit, TagService tags) {
         this(oneId, unit);
         this.tags = tags;
+    }
+
+    /** For tests: with an org service (data scopes). */
+    CustomersResource(OneId oneId, PersistenceUnit unit, TagService tags, OrgService org) {
+        this(oneId, unit, tags);
+        this.org = org;
     }
 
     @Override
@@ -77,28 +93,36 @@ public class CustomersResource implements RestResource {
             throw RestException.notFound("give a customer id: /api/v1/customers/<id>");
         }
         int id = Requests.customerId(path.getFirst());
+        DataScope scope = scope(request);
         if (path.size() == 1 && method.equals("GET")) {
-            return profile(customer(id));
+            return profile(customer(id, scope));
         }
         if (path.size() == 2 && path.get(1).equals("merges") && method.equals("GET")) {
-            customer(id);
+            customer(id, scope);
             return oneId.merges(id).stream().map(MergesResource.MergeView::of).toList();
         }
         if (path.size() == 2 && path.get(1).equals("tags") && method.equals("POST")) {
-            return assign(request, id);
+            return assign(request, id, scope);
         }
         if (path.size() == 3 && path.get(1).equals("tags") && method.equals("DELETE")) {
             Requests.requireOperator(request);
             TagService service = tagService();
-            customer(id);
+            customer(id, scope);
             service.unassign(id, path.get(2), request.user().username());
             return null;
         }
         throw RestException.notFound("no such customers resource: " + String.join("/", path) + " with " + method);
     }
 
-    private Customer customer(int id) throws RestException {
-        return oneId.customer(id).orElseThrow(() -> RestException.notFound("there is no customer " + id));
+    private DataScope scope(RestRequest request) {
+        OrgService service = org;
+        return service == null ? DataScope.ALL : service.scope(request.user().username());
+    }
+
+    /** The customer, if it exists and is in scope; the 404 is the same either way. */
+    private Customer customer(int id, DataScope scope) throws RestException {
+        return oneId.customer(id).filter(c -> scope.allowsOwner(c.owner()))
+                .orElseThrow(() -> RestException.notFound("there is no customer " + id));
     }
 
     private CustomerView profile(Customer c) {
@@ -114,11 +138,11 @@ public class CustomersResource implements RestResource {
                 c.campaign(), c.owner(), c.mergedInto(), assigned, level);
     }
 
-    private Object assign(RestRequest request, int id) throws RestException {
+    private Object assign(RestRequest request, int id, DataScope scope) throws RestException {
         Requests.requireOperator(request);
         TagService service = tagService();
         List<String> names = Requests.strings(Requests.object(request), "tags");
-        Customer customer = customer(id);
+        Customer customer = customer(id, scope);
         if (customer.mergedInto() != 0) {
             throw RestException.conflict("customer " + id + " was merged into customer " + customer.mergedInto()
                     + "; tag that one");

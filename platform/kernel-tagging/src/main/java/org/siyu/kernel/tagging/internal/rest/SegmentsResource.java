@@ -1,5 +1,7 @@
 package org.siyu.kernel.tagging.internal.rest;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,26 +10,59 @@ import org.siyu.api.rest.RestException;
 import org.siyu.api.rest.RestRequest;
 import org.siyu.api.rest.RestResource;
 import org.siyu.api.rest.RestResponse;
+import org.siyu.api.rest.StreamedBody;
 import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.api.tags.TagService;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
+import org.siyu.kernel.tagging.internal.export.SegmentExport;
+import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.kernel.tagging.internal.saved.SavedSegment;
+import org.siyu.kernel.tagging.internal.saved.SavedSegments;
+import org.siyu.kernel.tagging.internal.saved.SegmentFieldException;
+import org.siyu.kernel.tagging.internal.saved.SegmentInput;
 
 /**
- * {@code GET /api/v1/segments/count?expr=…} → {@code {"count":N,"micros":M}}, where M is the time of the evaluation
- * in microseconds. A bad expression is a 400 {@code {"error":"bad expression","detail":"… at position P ('token')"}}.
+ * {@code /api/v1/segments}: counts, saved segments and CSV exports.
+ *
+ * <ul>
+ *   <li>{@code GET count?expr=…} → {@code {"count":N,"micros":M}} (M: the evaluation in microseconds); a bad
+ *       expression is a 400 {@code {"error":"bad expression","detail":"… at position P ('token')"}};</li>
+ *   <li>{@code GET} → the saved segments with their counts; {@code POST} {@code {"name","expression","description"}}
+ *       → 201 with the segment and {@code Location};</li>
+ *   <li>{@code GET|PUT|DELETE {id}};</li>
+ *   <li>{@code GET export?expr=…} and {@code GET {id}/export} → the customers as CSV (UTF-8 with BOM), streamed.</li>
+ * </ul>
+ * Reading needs {@code tagging.view}, changing {@code tagging.edit}, exporting {@code tagging.export}. Field errors
+ * are 400s whose detail starts with the field ({@code "name: is required"}), a taken name a 409.
  */
 @Component
 public class SegmentsResource implements RestResource {
 
     private final TagService tags;
+    private final SavedSegments saved;
+    private final SegmentExport export;
 
     @Activate
-    public SegmentsResource(@Reference TagService tags) {
+    public SegmentsResource(@Reference TagService tags, @Reference SavedSegments saved,
+            @Reference SegmentExport export) {
         this.tags = tags;
+        this.saved = saved;
+        this.export = export;
     }
 
     /** The answer to a count. */
     public record Count(long count, long micros) {
+    }
+
+    /** A saved segment as the API shows it; {@code count} is -1 and {@code error} set when it no longer evaluates. */
+    public record Segment(int id, String name, String expression, String description, String createdBy,
+            String createdAt, String updatedAt, long count, String error) {
+
+        static Segment of(SavedSegments.Counted c) {
+            SavedSegment s = c.segment();
+            return new Segment(s.id(), s.name(), s.expression(), s.description(), s.createdBy(),
+                    s.createdAt().toString(), s.updatedAt().toString(), c.count(), c.error());
+        }
     }
 
     @Override
@@ -38,13 +73,82 @@ public class SegmentsResource implements RestResource {
     @Override
     public Object handle(RestRequest request, RestResponse response) throws RestException {
         Resources.require(request, TaggingPermissions.VIEW);
-        if (!request.segments().equals(List.of("count"))) {
-            throw RestException.notFound("no resource at /api/v1/segments/" + String.join("/", request.segments())
-                    + "; there is GET /api/v1/segments/count?expr=…");
+        List<String> path = request.segments();
+        if (path.isEmpty()) {
+            return collection(request, response);
         }
-        Resources.requireGet(request);
-        String expression = request.query("expr")
-                .orElseThrow(() -> RestException.badRequest("query parameter 'expr' is required, e.g. expr=tag:VIP"));
+        if (path.equals(List.of("count"))) {
+            Resources.requireGet(request);
+            return count(expression(request));
+        }
+        if (path.equals(List.of("export"))) {
+            Resources.requireGet(request);
+            return csv(request, response, expression(request), "expr");
+        }
+        int id = id(path.getFirst());
+        if (path.size() == 2 && path.get(1).equals("export")) {
+            Resources.requireGet(request);
+            SavedSegment segment = saved.get(id).orElseThrow(() -> missing(id));
+            return csv(request, response, segment.expression(), String.valueOf(id));
+        }
+        if (path.size() != 1) {
+            throw notFound(path);
+        }
+        return one(request, response, id);
+    }
+
+    private Object collection(RestRequest request, RestResponse response) throws RestException {
+        switch (request.method()) {
+            case "GET" -> {
+                return saved.list().stream().map(Segment::of).toList();
+            }
+            case "POST" -> {
+                Resources.require(request, TaggingPermissions.EDIT);
+                SegmentInput input = request.body(SegmentInput.class);
+                try {
+                    SavedSegment created = saved.create(input, request.user().username());
+                    response.status(201);
+                    response.header("Location", "/api/v1/segments/" + created.id());
+                    return Segment.of(saved.counted(created));
+                } catch (SegmentFieldException e) {
+                    throw fieldError(e);
+                }
+            }
+            default -> throw new RestException(405, "method not allowed",
+                    request.method() + " is not supported here; use GET or POST");
+        }
+    }
+
+    private Object one(RestRequest request, RestResponse response, int id) throws RestException {
+        switch (request.method()) {
+            case "GET" -> {
+                return Segment.of(saved.counted(saved.get(id).orElseThrow(() -> missing(id))));
+            }
+            case "PUT" -> {
+                Resources.require(request, TaggingPermissions.EDIT);
+                SegmentInput input = request.body(SegmentInput.class);
+                try {
+                    SavedSegment updated = saved.update(id, input, request.user().username())
+                            .orElseThrow(() -> missing(id));
+                    return Segment.of(saved.counted(updated));
+                } catch (SegmentFieldException e) {
+                    throw fieldError(e);
+                }
+            }
+            case "DELETE" -> {
+                Resources.require(request, TaggingPermissions.EDIT);
+                if (!saved.delete(id, request.user().username())) {
+                    throw missing(id);
+                }
+                response.status(204);
+                return null;
+            }
+            default -> throw new RestException(405, "method not allowed",
+                    request.method() + " is not supported here; use GET, PUT or DELETE");
+        }
+    }
+
+    private Count count(String expression) throws RestException {
         long start = System.nanoTime();
         try {
             long count = tags.count(expression);
@@ -52,5 +156,51 @@ public class SegmentsResource implements RestResource {
         } catch (SegmentSyntaxException e) {
             throw new RestException(400, "bad expression", e.getMessage());
         }
+    }
+
+    /** The export as a streamed body; the expression is checked before anything is written. */
+    private StreamedBody csv(RestRequest request, RestResponse response, String expression, String label)
+            throws RestException {
+        Resources.require(request, TaggingPermissions.EXPORT);
+        count(expression);
+        response.header("Content-Disposition", "attachment; filename=\"segment-" + label + ".csv\"");
+        return new StreamedBody() {
+            @Override
+            public String contentType() {
+                return "text/csv; charset=UTF-8";
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                export.write(expression, out, Jobs.NO_PROGRESS);
+            }
+        };
+    }
+
+    private static String expression(RestRequest request) throws RestException {
+        return request.query("expr")
+                .orElseThrow(() -> RestException.badRequest("query parameter 'expr' is required, e.g. expr=tag:VIP"));
+    }
+
+    private static int id(String segment) throws RestException {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            throw RestException.notFound("no resource at /api/v1/segments/" + segment + "; there are count, export"
+                    + " and the saved segments by numeric id");
+        }
+    }
+
+    private static RestException missing(int id) {
+        return RestException.notFound("no saved segment " + id);
+    }
+
+    private static RestException notFound(List<String> path) {
+        return RestException.notFound("no resource at /api/v1/segments/" + String.join("/", path)
+                + "; there are count, export, {id} and {id}/export");
+    }
+
+    private static RestException fieldError(SegmentFieldException e) {
+        return e.conflict() ? RestException.conflict(e.getMessage()) : RestException.badRequest(e.getMessage());
     }
 }

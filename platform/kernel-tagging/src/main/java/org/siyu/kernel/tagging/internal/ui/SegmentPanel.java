@@ -117,4 +117,15 @@ class SegmentPanel extends Composite<VerticalLayout> {
     TextField expressionField() {
         return expression;
     }
+
+    /** The expression as typed, stripped. */
+    String expression() {
+        return expression.getValue() == null ? "" : expression.getValue().strip();
+    }
+
+    /** Puts {@code text} into the field and counts it. */
+    void load(String text) {
+        expression.setValue(text == null ? "" : text);
+        evaluate(text);
+    }
 }

@@ -8,16 +8,25 @@ import org.siyu.api.tags.TagService;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
+import org.siyu.kernel.tagging.internal.export.SegmentExport;
+import org.siyu.kernel.tagging.internal.saved.SavedSegments;
 
-/** The navigator node "Customers › Segments" (客户 › 分群): type an expression, see how many customers it selects. */
+/**
+ * The navigator node "Customers › Segments" (客户 › 分群): type an expression and see how many customers it selects,
+ * save it under a name, open the saved ones, export the customers to CSV.
+ */
 @org.osgi.service.component.annotations.Component
 public class SegmentsView implements ViewContribution {
 
     private final TagService tags;
+    private final SavedSegments saved;
+    private final SegmentExport export;
 
     @Activate
-    public SegmentsView(@Reference TagService tags) {
+    public SegmentsView(@Reference TagService tags, @Reference SavedSegments saved, @Reference SegmentExport export) {
         this.tags = tags;
+        this.saved = saved;
+        this.export = export;
     }
 
     @Override
@@ -47,6 +56,6 @@ public class SegmentsView implements ViewContribution {
 
     @Override
     public Component createView(ViewContext context) {
-        return new SegmentPanel(tags, context.locale());
+        return new SavedSegmentsPanel(tags, saved, export, context.user(), context.locale(), context::notify);
     }
 }

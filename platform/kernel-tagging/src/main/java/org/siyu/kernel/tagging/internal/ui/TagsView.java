@@ -8,8 +8,12 @@ import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
+import org.siyu.kernel.tagging.internal.system.SystemTags;
 
-/** The navigator node "Customers › Tags" (客户 › 标签): every tag with its group and how many customers have it. */
+/**
+ * The navigator node "Customers › Tags" (客户 › 标签): every tag with its group, kind and how many customers have it;
+ * create tags, set titles, recompute the system tags.
+ */
 @org.osgi.service.component.annotations.Component
 public class TagsView implements ViewContribution {
 
@@ -17,10 +21,12 @@ public class TagsView implements ViewContribution {
     static final Text GROUP = Text.of("Customers", "客户");
 
     private final Tagging tagging;
+    private final SystemTags systemTags;
 
     @Activate
-    public TagsView(@Reference Tagging tagging) {
+    public TagsView(@Reference Tagging tagging, @Reference SystemTags systemTags) {
         this.tagging = tagging;
+        this.systemTags = systemTags;
     }
 
     @Override
@@ -50,6 +56,6 @@ public class TagsView implements ViewContribution {
 
     @Override
     public Component createView(ViewContext context) {
-        return new TagsPanel(tagging, context.locale());
+        return new TagsPanel(tagging, systemTags, context.user(), context.locale(), context::notify);
     }
 }

@@ -56,7 +56,8 @@ class ResourcesTest {
         }
     };
 
-    private final SegmentsResource segments = new SegmentsResource(tags);
+    // the counts need neither saved segments nor exports (SegmentsResourceTest covers those on the real service)
+    private final SegmentsResource segments = new SegmentsResource(tags, null, null);
     private final TagsResource tagList = new TagsResource(tags);
 
     @Test
