@@ -19,7 +19,7 @@ for run in $(seq 1 "$RUNS"); do
   home=$(mktemp -d)
   t0=$(now_ms)
   rmdir "$home"   # a new home, created by the node itself
-  SIYU_HOME=$home SIYU_PORT=$PORT SIYU_ADMIN_PASSWORD=bench-password SIYU_SAMPLES=off ./siyu run >"/tmp/siyu-bench-$run.log" 2>&1 &
+  SIYU_HOME=$home SIYU_PORT=$PORT SIYU_ADMIN_PASSWORD=bench-password SIYU_SAMPLES=off SIYU_DEMO=off ./siyu run >"/tmp/siyu-bench-$run.log" 2>&1 &
   pid=$!   # ./siyu run execs java
   until curl -sf "localhost:$PORT/api/health" 2>/dev/null | grep -q '"status":"UP"'; do
     sleep 0.05
