@@ -11,11 +11,17 @@ import java.util.Properties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.util.tracker.ServiceTracker;
+import org.siyu.api.jobs.JobService;
+import org.siyu.api.search.DocumentSource;
+import org.siyu.api.search.SearchIndex;
 import org.siyu.launcher.internal.framework.ConfigService;
 import org.siyu.launcher.internal.framework.ContributionTracker;
 import org.siyu.launcher.internal.framework.FelixFramework;
 import org.siyu.launcher.internal.framework.PluginService;
 import org.siyu.launcher.internal.framework.SystemPackages;
+import org.siyu.launcher.internal.jobs.HostJobs;
+import org.siyu.launcher.internal.search.HostSearch;
 import org.siyu.launcher.internal.persistence.Database;
 import org.siyu.launcher.internal.persistence.PersistenceUnits;
 import org.siyu.launcher.internal.rest.ApiServlet;
@@ -59,6 +65,9 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
     private WebServer web;
     private RestResources restResources;
     private org.osgi.framework.ServiceRegistration<?> consoleEvents;
+    private HostJobs jobs;
+    private HostSearch search;
+    private ServiceTracker<DocumentSource, DocumentSource> documentSources;
     private Accounts.InitialAdmin initialAdmin;
     private long startMillis;
 
@@ -87,6 +96,7 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         accounts = new Accounts(database.dataSource(), audit);
         initialAdmin = accounts.ensureAdmin(config.adminPassword(), config.secretsDir());
         Tokens tokens = new Tokens(database.dataSource());
+        jobs = new HostJobs(database.dataSource(), audit, console);
         long tDatabase = System.nanoTime();
 
         felix = FelixFramework.init(config.home(), config.pluginsDir(), SystemPackages.compute(SystemPackages.hostClassPath()));
@@ -99,21 +109,35 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         restResources = new RestResources(system);
         restResources.open();
         consoleEvents = ConsoleEventBridge.register(system, console);
+        search = new HostSearch(config.dataDir().resolve("search"), jobs);
+        search.openInBackground();   // bundles that write to it meanwhile wait for it; it opens in milliseconds
+        documentSources = search.track(system);
+        system.registerService(JobService.class, jobs, hostService("jobs"));
+        system.registerService(SearchIndex.class, search, hostService("search index"));
         plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),
                 contributions, audit);
         felix.start(config.bundlesDir());
         plugins.restoreUploads();
         long tFramework = System.nanoTime();
 
-        web = new WebServer(config.port(), this, new ApiServlet(this::health, accounts, tokens, plugins, restResources, contributions),
+        web = new WebServer(config.port(), this, new ApiServlet(this::health, accounts, tokens, plugins, restResources, contributions,
+                search, jobs),
                 config.home().resolve("work"));
         web.start();
         long tWeb = System.nanoTime();
         units.warmUp();   // after the start, so it does not compete for the CPU with it
+        search.warmUp();
         startMillis = (tWeb - t0) / 1_000_000;
         LOG.info("Siyu {} started in {} ms on port {} (database {} ms, framework {} ms, web {} ms)", version(),
                 startMillis, web.port(), (tDatabase - t0) / 1_000_000, (tFramework - tDatabase) / 1_000_000,
                 (tWeb - tFramework) / 1_000_000);
+    }
+
+    private static java.util.Dictionary<String, Object> hostService(String what) {
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(Constants.SERVICE_DESCRIPTION, "Siyu host " + what);
+        props.put(Constants.SERVICE_RANKING, 1000);   // the host's, ahead of any a bundle might register
+        return props;
     }
 
     /** The health report of {@code GET /api/health}. */
@@ -207,6 +231,16 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
     }
 
     @Override
+    public HostJobs jobs() {
+        return jobs;
+    }
+
+    @Override
+    public HostSearch search() {
+        return search;
+    }
+
+    @Override
     public String version() {
         return Version.VALUE;
     }
@@ -216,6 +250,11 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         stopQuietly("web server", () -> {
             if (web != null) {
                 web.stop();
+            }
+        });
+        stopQuietly("jobs", () -> {
+            if (jobs != null) {
+                jobs.close();   // while the bundles whose jobs run are still active
             }
         });
         stopQuietly("configuration", () -> {
@@ -231,6 +270,14 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         stopQuietly("framework", () -> {
             if (felix != null) {
                 felix.stop();
+            }
+        });
+        stopQuietly("search index", () -> {
+            if (documentSources != null) {
+                documentSources.close();
+            }
+            if (search != null) {
+                search.close();   // commits
             }
         });
         stopQuietly("persistence units", () -> {

@@ -28,6 +28,12 @@ public interface ShellBackend {
     /** Configuration of components, described by their metatype. */
     Configurations configurations();
 
+    /** Long-running jobs: list, progress, cancel. */
+    JobMonitor jobs();
+
+    /** The full-text index behind the global search box and the command palette. */
+    SearchAdmin search();
+
     /** The host's version, shown in the status bar. */
     String version();
 

@@ -19,12 +19,24 @@ public final class Access {
     public static final String AUDIT_VIEW = "platform.audit.view";
     /** Read and change configuration. */
     public static final String CONFIG_EDIT = "platform.config.edit";
+    /** See the jobs and their progress (the Jobs view, the status bar's indicator). */
+    public static final String JOBS_VIEW = "platform.jobs.view";
+    /** Cancel a queued or running job, whoever started it. */
+    public static final String JOBS_CANCEL = "platform.jobs.cancel";
+    /** See the search index's types, counts and sources. */
+    public static final String SEARCH_VIEW = "platform.search.view";
+    /** Start a rebuild of one type of the search index. */
+    public static final String SEARCH_REBUILD = "platform.search.rebuild";
 
     private static final Map<String, Role> BUILT_IN = Map.of(
             PLUGINS_VIEW, Role.OPERATOR,
             PLUGINS_MANAGE, Role.ADMIN,
             AUDIT_VIEW, Role.ADMIN,
-            CONFIG_EDIT, Role.ADMIN);
+            CONFIG_EDIT, Role.ADMIN,
+            JOBS_VIEW, Role.OPERATOR,
+            JOBS_CANCEL, Role.OPERATOR,
+            SEARCH_VIEW, Role.OPERATOR,
+            SEARCH_REBUILD, Role.OPERATOR);
 
     private final ContributionRegistry registry;
 

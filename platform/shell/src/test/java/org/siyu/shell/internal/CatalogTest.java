@@ -24,8 +24,8 @@ class CatalogTest {
 
     @Test
     void brokenContributionsAreSkipped() {
-        assertEquals(List.of("platform.plugins", "platform.audit", "platform.config", "notes.list", "notes.stats",
-                "notes.secret"), ids(catalog.views()));
+        assertEquals(List.of("platform.plugins", "platform.audit", "platform.config", "platform.jobs",
+                "platform.search", "notes.list", "notes.stats", "notes.secret"), ids(catalog.views()));
     }
 
     @Test
@@ -41,10 +41,11 @@ class CatalogTest {
     @Test
     void developerPerspectiveHoldsThePlatformViewsByRole() {
         assertEquals(List.of(), ids(catalog.navigator(Role.VIEWER, Perspective.DEVELOPER, Locale.ENGLISH)));
-        assertEquals(List.of("platform.plugins"),
+        // operators watch jobs and the index; sorted by title within the group
+        assertEquals(List.of("platform.jobs", "platform.plugins", "platform.search"),
                 ids(catalog.navigator(Role.OPERATOR, Perspective.DEVELOPER, Locale.ENGLISH)));
-        // sorted by title within the group
-        assertEquals(List.of("platform.audit", "platform.config", "platform.plugins"),
+        assertEquals(List.of("platform.audit", "platform.config", "platform.jobs", "platform.plugins",
+                "platform.search"),
                 ids(catalog.navigator(Role.ADMIN, Perspective.DEVELOPER, Locale.ENGLISH)));
         Map<String, List<ViewEntry>> zh = Catalog.grouped(
                 catalog.navigator(Role.ADMIN, Perspective.DEVELOPER, Locale.CHINA), Locale.CHINA);

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.siyu.api.jobs.JobInfo;
 import org.siyu.api.security.Role;
 import org.siyu.api.ui.Perspective;
 
@@ -90,7 +92,8 @@ class MessagesTest {
             }
         }
         Set<String> prefixes = new TreeSet<>(used.stream().filter(k -> k.endsWith(".")).toList());
-        assertEquals(Set.of("perspective.", "role."), prefixes, "keys built at run time are checked per enum value below");
+        assertEquals(Set.of("perspective.", "role.", "jobs.state.", "searchindex.state."), prefixes,
+                "keys built at run time are checked per enum value below");
         used.removeAll(prefixes);
         assertTrue(used.size() > 40, "found only " + used);
         assertTrue(used.contains("plugins.title"), "the built-in view titles are scanned too");
@@ -99,6 +102,12 @@ class MessagesTest {
         }
         for (Role r : Role.values()) {
             used.add("role." + r.name());
+        }
+        for (JobInfo.State st : JobInfo.State.values()) {
+            used.add("jobs.state." + st.name());
+        }
+        for (String st : List.of("OPENING", "READY", "FAILED")) {
+            used.add("searchindex.state." + st);
         }
         Set<String> missing = new TreeSet<>(used);
         missing.removeIf(en::containsKey);

@@ -41,6 +41,9 @@ public final class FelixFramework {
         // The set of bundles is data (bundles/ and plugins/), so the cache is rebuilt from it at every start.
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackages);
+        // Where bundles keep files that outlive the framework cache (which is cleaned at every start): exports, etc.
+        config.put("siyu.home", home.toString());
+        config.put("siyu.data", home.resolve("data").toString());
         config.put("felix.log.logger", new Slf4jFelixLogger());
         config.put("felix.log.level", "2");
         config.put("felix.fileinstall.dir", pluginsDir.toString());

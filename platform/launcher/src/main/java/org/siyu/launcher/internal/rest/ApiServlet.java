@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.siyu.api.rest.RestException;
+import org.siyu.api.rest.StreamedBody;
 import org.siyu.api.rest.RestResource;
+import org.siyu.api.search.SearchIndex;
 import org.siyu.api.security.Role;
+import org.siyu.launcher.internal.jobs.HostJobs;
 import org.siyu.launcher.internal.security.Accounts;
 import org.siyu.launcher.internal.security.Tokens;
 import org.siyu.shell.backend.Authenticator;
@@ -26,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST API under {@code /api}: health (no auth), tokens, plugins. JSON in and out; every refusal is
- * {@code {"error":…,"detail":…}} with a 4xx status that says what is wrong.
+ * The REST API under {@code /api}: health (no auth), tokens, plugins, search and jobs, then bundles' resources. JSON
+ * in and out; every refusal is {@code {"error":…,"detail":…}} with a 4xx status that says what is wrong.
  */
 public final class ApiServlet extends HttpServlet {
 
@@ -41,6 +44,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient PluginAdmin plugins;
     private final transient RestResources resources;
     private final transient ContributionRegistry registry;
+    private final transient SearchRoutes search;
+    private final transient JobRoutes jobs;
 
     /** Reports the node's health: {@code status}, {@code version}, {@code bundles}. */
     public interface Health {
@@ -48,13 +53,15 @@ public final class ApiServlet extends HttpServlet {
     }
 
     public ApiServlet(Health health, Accounts accounts, Tokens tokens, PluginAdmin plugins, RestResources resources,
-            ContributionRegistry registry) {
+            ContributionRegistry registry, SearchIndex index, HostJobs jobs) {
         this.health = health;
         this.accounts = accounts;
         this.tokens = tokens;
         this.plugins = plugins;
         this.resources = resources;
         this.registry = registry;
+        this.search = new SearchRoutes(index, jobs, registry);
+        this.jobs = new JobRoutes(jobs);
     }
 
     @Override
@@ -63,6 +70,18 @@ public final class ApiServlet extends HttpServlet {
         String method = req.getMethod();
         try {
             Object body = route(method, path, req, resp);
+            if (body instanceof StreamedBody streamed) {
+                // bytes rather than JSON (a CSV export): the resource refused bad requests before returning it
+                resp.setStatus(resp.getStatus() == 0 ? 200 : resp.getStatus());
+                resp.setContentType(streamed.contentType());
+                resp.setHeader("Cache-Control", "no-store");
+                try (var out = resp.getOutputStream()) {
+                    streamed.writeTo(out);
+                } catch (IOException | RuntimeException e) { // the status is sent: nothing else to say
+                    LOG.warn("{} /api{}: the streamed response was cut short: {}", method, path, e.toString());
+                }
+                return;
+            }
             if (body != null) {
                 write(resp, resp.getStatus() == 0 ? 200 : resp.getStatus(), body);
             }
@@ -122,10 +141,27 @@ public final class ApiServlet extends HttpServlet {
             resp.setStatus(204);
             return null;
         }
+        if (path.equals("/v1/search") || path.startsWith("/v1/search/")) {
+            return search.handle(method, segments(path, "/v1/search"), req, resp, this::authenticate);
+        }
+        if (path.equals("/v1/jobs") || path.startsWith("/v1/jobs/")) {
+            return jobs.handle(method, segments(path, "/v1/jobs"), req, resp, this::authenticate);
+        }
         if (path.startsWith("/v1/")) {
             return contributed(path.substring(4), req, resp);
         }
         throw ApiError.notFound("no API resource at /api" + path);
+    }
+
+    /** The decoded path segments after {@code prefix}. */
+    private static List<String> segments(String path, String prefix) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String s : path.substring(prefix.length()).split("/")) {
+            if (!s.isEmpty()) {
+                parts.add(java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return parts;
     }
 
     /** {@code /api/v1/<name>/…} served by a bundle's {@link RestResource}. */
@@ -210,7 +246,7 @@ public final class ApiServlet extends HttpServlet {
         return value.asString();
     }
 
-    private static void requireMethod(String method, String... allowed) throws ApiError {
+    static void requireMethod(String method, String... allowed) throws ApiError {
         if (!List.of(allowed).contains(method)) {
             throw new ApiError(405, "method not allowed", method + " is not allowed here; use " + String.join(" or ", allowed));
         }

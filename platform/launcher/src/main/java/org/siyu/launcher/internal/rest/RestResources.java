@@ -20,7 +20,7 @@ public final class RestResources {
     private static final Logger LOG = LoggerFactory.getLogger(RestResources.class);
 
     /** Names the host serves itself. */
-    static final Set<String> RESERVED = Set.of("auth", "plugins", "health");
+    static final Set<String> RESERVED = Set.of("auth", "plugins", "health", "search", "jobs");
 
     private final Map<String, RestResource> byName = new ConcurrentHashMap<>();
     private final ServiceTracker<RestResource, RestResource> tracker;

@@ -18,6 +18,8 @@ public final class BuiltInViews {
     public static final String PLUGINS = "platform.plugins";
     public static final String AUDIT = "platform.audit";
     public static final String CONFIG = "platform.config";
+    public static final String JOBS = "platform.jobs";
+    public static final String SEARCH = "platform.search";
 
     private BuiltInViews() {
     }
@@ -26,7 +28,9 @@ public final class BuiltInViews {
         return List.of(
                 entry(PLUGINS, "plugins.title", "PLUG", Access.PLUGINS_VIEW, ctx -> new PluginsView(backend, ctx)),
                 entry(AUDIT, "audit.title", "RECORDS", Access.AUDIT_VIEW, ctx -> new AuditView(backend, ctx)),
-                entry(CONFIG, "config.title", "COG", Access.CONFIG_EDIT, ctx -> new ConfigurationView(backend, ctx)));
+                entry(CONFIG, "config.title", "COG", Access.CONFIG_EDIT, ctx -> new ConfigurationView(backend, ctx)),
+                entry(JOBS, "jobs.title", "TASKS", Access.JOBS_VIEW, ctx -> new JobsView(backend, ctx)),
+                entry(SEARCH, "searchindex.title", "SEARCH", Access.SEARCH_VIEW, ctx -> new SearchIndexView(backend, ctx)));
     }
 
     private static ViewEntry entry(String id, String titleKey, String icon, String permission,

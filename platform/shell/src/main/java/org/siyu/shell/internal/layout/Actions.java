@@ -1,7 +1,10 @@
 package org.siyu.shell.internal.layout;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.siyu.api.search.SearchProvider;
@@ -143,11 +146,26 @@ final class Actions {
         runCommand(parsed.id(), parsed.argument());
     }
 
+    /** Views whose title matches, then the index's hits, then every provider's; without what the user may not open. */
     List<SearchResult> search(String query) {
-        List<SearchProvider> providers = backend.contributions().searchProviders().stream()
-                .map(Contributed::service).toList();
-        return SEARCH.search(query, m.locale(), catalog.permittedViews(account.role()), providers, 8).stream()
-                .filter(r -> r.isView() || editorPermitted(r.type())).toList();
+        List<SearchProvider> providers = new ArrayList<>();
+        providers.add(index());
+        backend.contributions().searchProviders().forEach(c -> providers.add(c.service()));
+        List<SearchResult> results = SEARCH.search(query, m.locale(), catalog.permittedViews(account.role()),
+                providers, 8);
+        Set<String> seen = new HashSet<>();
+        return results.stream().filter(r -> r.isView() || editorPermitted(r.type()))
+                .filter(r -> seen.add(r.key())).toList();
+    }
+
+    /** The records (not views) that {@link #search} finds, for the command palette. */
+    List<SearchResult> searchRecords(String query) {
+        return search(query).stream().filter(r -> !r.isView()).toList();
+    }
+
+    /** The host's index as one more provider: a failure or a slow index is skipped like any provider's. */
+    private SearchProvider index() {
+        return (q, limit, locale) -> backend.search().search(q, Set.of(), limit, locale);
     }
 
     private boolean editorPermitted(String type) {

@@ -6,7 +6,7 @@ import org.siyu.api.ui.Perspective;
 import org.siyu.shell.backend.Authenticator.Account;
 import org.siyu.shell.internal.Messages;
 
-/** The line at the bottom: version, user and role, perspective. */
+/** The line at the bottom: version, user and role, perspective, and (for who may see them) the running jobs. */
 final class StatusBar extends HorizontalLayout {
 
     private final Span perspective = new Span();
@@ -26,6 +26,10 @@ final class StatusBar extends HorizontalLayout {
         perspective.setId("status-perspective");
         perspective(current);
         add(v, user, perspective);
+    }
+
+    void showJobs(JobIndicator jobs) {
+        add(jobs);
     }
 
     void perspective(Perspective p) {

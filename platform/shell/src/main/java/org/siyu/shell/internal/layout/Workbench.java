@@ -17,6 +17,7 @@ import org.siyu.api.ui.Selection;
 import org.siyu.shell.backend.Authenticator.Account;
 import org.siyu.shell.backend.ContributionRegistry.Change;
 import org.siyu.shell.backend.ShellBackend;
+import org.siyu.shell.internal.Access;
 import org.siyu.shell.internal.Backends;
 import org.siyu.shell.internal.Catalog;
 import org.siyu.shell.internal.Messages;
@@ -50,6 +51,7 @@ public class Workbench extends VerticalLayout implements TopBar.Actions {
     private ConsolePanel console;
     private CommandPalette palette;
     private StatusBar status;
+    private JobIndicator jobIndicator;
     private Actions actions;
     private UI ui;
     private String openOnAttach;
@@ -83,9 +85,13 @@ public class Workbench extends VerticalLayout implements TopBar.Actions {
         inspector = new Inspector(m, () -> backend.contributions().inspectorSections(), context);
         console = new ConsolePanel(m, line -> actions.runCommandLine(line));
         palette = new CommandPalette(m, () -> PaletteModel.entries(catalog, account.role(), m.locale()),
-                this::runPaletteEntry);
+                actions::searchRecords, this::runPaletteEntry);
         SearchBox search = new SearchBox(m, q -> actions.search(q), actions::open);
         status = new StatusBar(m, backend.version(), account, state.perspective());
+        if (catalog.access().isPermitted(account.role(), Access.JOBS_VIEW)) {
+            jobIndicator = new JobIndicator(m, () -> openView(BuiltInViews.JOBS));
+            status.showJobs(jobIndicator);
+        }
 
         SplitLayout right = new SplitLayout(tabs, inspector);
         right.setSplitterPosition(78);
@@ -125,6 +131,11 @@ public class Workbench extends VerticalLayout implements TopBar.Actions {
         var metaK = ui.addShortcutListener(palette::openFresh, Key.KEY_K, KeyModifier.META);
         subscriptions.add(ctrlK::remove);
         subscriptions.add(metaK::remove);
+        if (jobIndicator != null) {
+            UI attached = ui;
+            subscriptions.add(backend.jobs().subscribe(job -> Ui.access(attached, () -> jobIndicator.update(job))));
+            jobIndicator.reset(backend.jobs().active());
+        }
         refreshNavigator();
         palette.refresh();
         if (openOnAttach != null) {
@@ -162,6 +173,9 @@ public class Workbench extends VerticalLayout implements TopBar.Actions {
     private void runPaletteEntry(PaletteEntry entry) {
         if (entry.kind() == PaletteEntry.Kind.VIEW) {
             openView(entry.id());
+        } else if (entry.kind() == PaletteEntry.Kind.RECORD) {
+            int colon = entry.id().indexOf(':');
+            openEditor(entry.id().substring(0, colon), entry.id().substring(colon + 1));
         } else {
             actions.runCommand(entry.id(), "");
         }

@@ -7,20 +7,25 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.siyu.shell.internal.Messages;
 import org.siyu.shell.internal.Ui;
+import org.siyu.shell.internal.search.SearchResult;
 
 /**
  * The command palette (Ctrl+K): a filter field ({@code palette-filter}) over every permitted view and
- * command ({@code palette-list}, rows {@code palette-<kind>-<id>}). Enter or a click runs the chosen entry;
- * the shell checks the permission again before it runs anything.
+ * command, followed by the records the search index and the search providers find for the same text
+ * ({@code palette-list}, rows {@code palette-<kind>-<id>}, records {@code palette-record-<type>:<id>}). Enter or a
+ * click runs the chosen entry; the shell checks the permission again before it runs or opens anything.
  */
 public final class CommandPalette extends Dialog {
 
     private final Supplier<List<PaletteEntry>> entries;
+    private final Function<String, List<SearchResult>> records;
     private final Consumer<PaletteEntry> run;
     private final TextField filter = new TextField();
     private final Div list = new Div();
@@ -29,8 +34,10 @@ public final class CommandPalette extends Dialog {
     private List<PaletteEntry> shown = List.of();
     private int selected;
 
-    public CommandPalette(Messages m, Supplier<List<PaletteEntry>> entries, Consumer<PaletteEntry> run) {
+    public CommandPalette(Messages m, Supplier<List<PaletteEntry>> entries,
+            Function<String, List<SearchResult>> records, Consumer<PaletteEntry> run) {
         this.entries = entries;
+        this.records = records;
         this.run = run;
         setId("command-palette");
         setHeaderTitle(m.t("palette.title"));
@@ -78,6 +85,16 @@ public final class CommandPalette extends Dialog {
 
     private void applyFilter() {
         shown = PaletteModel.filter(all, filter.getValue());
+        String query = filter.getValue() == null ? "" : filter.getValue().strip();
+        if (!query.isEmpty()) {
+            List<PaletteEntry> withRecords = new ArrayList<>(shown);
+            try {
+                withRecords.addAll(PaletteModel.records(records.apply(query)));
+            } catch (RuntimeException e) {
+                // the search is skipped for this text; views and commands still show
+            }
+            shown = withRecords;
+        }
         selected = 0;
         list.removeAll();
         if (shown.isEmpty()) {

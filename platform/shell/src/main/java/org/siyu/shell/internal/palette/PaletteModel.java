@@ -9,6 +9,7 @@ import org.siyu.shell.internal.Catalog;
 import org.siyu.shell.internal.CommandEntry;
 import org.siyu.shell.internal.Messages;
 import org.siyu.shell.internal.ViewEntry;
+import org.siyu.shell.internal.search.SearchResult;
 
 /** Builds and filters the palette's entries. No UI here, so it can be tested. */
 public final class PaletteModel {
@@ -52,6 +53,18 @@ public final class PaletteModel {
         }
         matches.sort(Comparator.comparingInt(e -> startsWith(e, words[0]) ? 0 : 1));
         return matches;
+    }
+
+    /** Records found by the search (the index and the providers) as palette entries, after views and commands. */
+    public static List<PaletteEntry> records(List<SearchResult> results) {
+        List<PaletteEntry> entries = new ArrayList<>();
+        for (SearchResult r : results) {
+            if (!r.isView()) {
+                String detail = r.detail() == null || r.detail().isBlank() ? "" : " · " + r.detail();
+                entries.add(new PaletteEntry(PaletteEntry.Kind.RECORD, r.type() + ":" + r.id(), r.title() + detail));
+            }
+        }
+        return entries;
     }
 
     private static boolean startsWith(PaletteEntry e, String word) {

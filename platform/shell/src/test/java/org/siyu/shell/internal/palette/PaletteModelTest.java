@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.siyu.shell.internal.search.SearchResult;
 import org.siyu.api.security.Role;
 import org.siyu.shell.internal.Catalog;
 import org.siyu.shell.internal.Fixtures;
@@ -26,11 +27,12 @@ class PaletteModelTest {
         assertEquals(List.of("Open: Notes", "Open: Note statistics"),
                 labels(PaletteModel.entries(catalog, Role.VIEWER, Locale.ENGLISH)));
         List<PaletteEntry> operator = PaletteModel.entries(catalog, Role.OPERATOR, Locale.ENGLISH);
-        assertEquals(List.of("Open: Plugins", "Open: Notes", "Open: Note statistics", "New note"), labels(operator));
-        assertEquals(new PaletteEntry(Kind.COMMAND, "notes.new", "New note"), operator.get(3));
-        assertEquals(List.of("打开：插件", "打开：笔记", "打开：笔记统计", "New note"),
+        assertEquals(List.of("Open: Plugins", "Open: Jobs", "Open: Search index", "Open: Notes",
+                "Open: Note statistics", "New note"), labels(operator));
+        assertEquals(new PaletteEntry(Kind.COMMAND, "notes.new", "New note"), operator.get(5));
+        assertEquals(List.of("打开：插件", "打开：任务", "打开：搜索索引", "打开：笔记", "打开：笔记统计", "New note"),
                 labels(PaletteModel.entries(catalog, Role.OPERATOR, Locale.CHINA)));
-        assertEquals(8, PaletteModel.entries(catalog, Role.ADMIN, Locale.ENGLISH).size());
+        assertEquals(10, PaletteModel.entries(catalog, Role.ADMIN, Locale.ENGLISH).size());
     }
 
     @Test
@@ -41,6 +43,16 @@ class PaletteModelTest {
         assertEquals(List.of("Reindex notes"), labels(PaletteModel.filter(all, "REINDEX")));
         assertEquals(List.of("Open: Plugins"), labels(PaletteModel.filter(all, "platform.plug")));
         assertEquals(List.of(), PaletteModel.filter(all, "nothing like this"));
+    }
+
+    @Test
+    void searchHitsBecomeRecordEntriesThatOpenTheirEditor() {
+        List<PaletteEntry> records = PaletteModel.records(List.of(
+                new SearchResult("notes.list", null, null, "Notes", "Notes"),
+                new SearchResult(null, "customer", "42", "王小明", "138****5678"),
+                new SearchResult(null, "order", "o-1", "订单 o-1", null)));
+        assertEquals(List.of(new PaletteEntry(Kind.RECORD, "customer:42", "王小明 · 138****5678"),
+                new PaletteEntry(Kind.RECORD, "order:o-1", "订单 o-1")), records, "views are listed already");
     }
 
     @Test
