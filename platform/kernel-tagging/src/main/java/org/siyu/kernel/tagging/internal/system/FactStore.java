@@ -77,11 +77,15 @@ final class FactStore {
         return true;
     }
 
-    /** Replaces the customer's channels, owner, creation time and merge status with what OneID says. */
+    /**
+     * Replaces the customer's channels, owner and merge status with what OneID says; the first-seen time moves only
+     * earlier (OneID's creation time can be later than the customer's first event).
+     */
     void identity(EntityManager em, int customer, Set<String> channels, String owner, Instant createdAt,
             int mergedInto, Instant now) {
         sql(em, "update tagging_customer_facts set channels = :ch, owner = :o, merged_into = :m,"
-                        + " created_at = coalesce(:t, created_at), updated_at = :now where customer_id = :c")
+                        + " created_at = case when created_at is null or created_at > :t then :t else created_at end,"
+                        + " updated_at = :now where customer_id = :c")
                 .setParameter("ch", join(channels), String.class).setParameter("o", owner, String.class)
                 .setParameter("m", mergedInto).setParameter("t", createdAt, Instant.class).setParameter("now", now).setParameter("c", customer)
                 .executeUpdate();

@@ -89,7 +89,9 @@ public class FactsSubscriber implements EventSubscriber {
             }
             FactStore store = systemTags.store();
             store.ensure(em, customer, now);
-            if (type.equals("customer.created")) {
+            // The customer was first seen at the earliest of its creation and anything it did: history that arrives
+            // later (an import of last year's orders, the demo's months of events) makes nobody "new".
+            if (type.equals("customer.created") || order || activity || engagement) {
                 store.created(em, customer, at, now);
             }
             if (identity) {

@@ -57,7 +57,7 @@ public final class SystemTagRules {
 
     private static void lifecycle(Facts f, Settings s, Instant now, Map<String, String> tags) {
         if (f.createdAt() != null && days(f.createdAt(), now) < s.newDays() && f.ordersTotal() <= s.newMaxOrders()) {
-            tags.put(NEW, "created " + date(f.createdAt()) + ", " + days(f.createdAt(), now) + " days ago < "
+            tags.put(NEW, "first seen " + date(f.createdAt()) + ", " + days(f.createdAt(), now) + " days ago < "
                     + s.newDays() + "; " + f.ordersTotal() + " paid orders ≤ " + s.newMaxOrders());
             return;
         }
@@ -66,7 +66,7 @@ public final class SystemTagRules {
             return;
         }
         String what = last.equals(f.lastActivityAt()) && f.lastActivity() != null ? " (" + f.lastActivity() + ")"
-                : last.equals(f.lastOrderAt()) ? " (paid order)" : " (created)";
+                : last.equals(f.lastOrderAt()) ? " (paid order)" : " (first seen)";
         long days = days(last, now);
         String seen = "last activity " + date(last) + what + ", " + days + " days ago";
         if (days <= s.activeDays()) {

@@ -272,7 +272,7 @@ public class SystemTags {
             Set<String> channels = channels(c.identities());
             Instant created = c.createdAt() == null ? null : c.createdAt().truncatedTo(ChronoUnit.MICROS);
             boolean same = f.channels().equals(channels) && Objects.equals(f.owner(), c.owner())
-                    && (created == null || created.equals(f.createdAt())) && f.live() == (c.mergedInto() == 0);
+                    && (created == null || (f.createdAt() != null && !created.isBefore(f.createdAt()))) && f.live() == (c.mergedInto() == 0);
             if (!same) {
                 store.ensure(em, c.id(), now);
                 store.identity(em, c.id(), channels, c.owner(), created, c.mergedInto(), now);

@@ -207,6 +207,23 @@ class SystemTagsTest {
         assertEquals(0, systemTags.recomputeAll(new Recorded()).refreshed(), "already equal: not written again");
     }
 
+    @Test
+    void shouldNotCallACustomerNewWhoseHistoryArrivedAfterItWasCreated() {
+        // OneID creates the customer today; its orders of last spring arrive afterwards (an import, the demo seed).
+        facts.onEvent(created(11, ago(0), "wecom:wm-11"));
+        assertTrue(system(11).contains("lifecycle.new"), system(11).toString());
+        facts.onEvent(paid(11, ago(200), "99"));
+        assertTrue(system(11).contains("lifecycle.churned"), "first seen 200 days ago: " + system(11));
+        assertEquals(ago(200), factsRow(11)[0] instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) factsRow(11)[0]).toInstant());
+
+        // Re-evaluation reads OneID's (later) creation time: it must not make the customer new again.
+        identity.put(new Customer(11, List.of("wecom:wm-11"), Map.of(), ago(0), "wecom", null, null, 0));
+        systemTags.recomputeAll(new Recorded());
+        assertTrue(system(11).contains("lifecycle.churned"), system(11).toString());
+        assertEquals(0, systemTags.recomputeAll(new Recorded()).refreshed(), "an earlier first-seen is not a difference");
+    }
+
     /** Progress as a job would record it. */
     static final class Recorded implements JobProgress {
         long total = -1;
