@@ -1,6 +1,7 @@
 package org.siyu.kernel.tagging.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,16 @@ class SegmentBenchmarkTest {
                         + "%,d of them tagged; %,d assignments%n",
                 CUSTOMERS, TAGS, (System.nanoTime() - start) / 1_000_000, index.customers(), mergedAway.getCardinality(),
                 tagged.cardinality(), index.list().stream().mapToLong(i -> i.customers()).sum());
+
+        // Memory per tag: deterministic, so checked against the target (≤ 150 KB for a dense tag at 1 M customers).
+        long densest = bitmaps.get(1).getLongSizeInBytes();
+        long contiguous = bitmaps.get(16).getLongSizeInBytes();
+        long sparsest = bitmaps.get(TAGS).getLongSizeInBytes();
+        System.out.printf("[segments] memory per tag: %.1f KB at 50 %% density, %.1f KB for a contiguous 20 %%,"
+                + " %.1f KB at %.2f %%; all %d tags %.1f MB%n", densest / 1024.0, contiguous / 1024.0,
+                sparsest / 1024.0, 100.0 * bitmaps.get(TAGS).getCardinality() / CUSTOMERS, TAGS,
+                bitmaps.values().stream().mapToLong(RoaringBitmap::getLongSizeInBytes).sum() / 1048576.0);
+        assertTrue(densest <= 150 * 1024, "a 50 % tag over 1 M customers takes " + densest + " bytes");
 
         Segments segments = new Segments();
         for (String text : concat(EXPRESSIONS, CHECKED)) {

@@ -73,7 +73,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         this.store = new JobStore(dataSource);
         this.audit = audit;
         this.console = console;
-        int interrupted = store.interruptLeftovers(Instant.now());
+        int interrupted = store.interruptLeftovers(now());
         if (interrupted > 0) {
             LOG.warn("{} job(s) of the previous run were queued or running when it stopped; marked INTERRUPTED",
                     interrupted);
@@ -99,7 +99,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
                 throw new IllegalStateException("the node is stopping; job '" + title + "' was not started");
             }
             boolean now = freeThreads > 0;
-            Instant at = Instant.now();
+            Instant at = now();
             long id = store.insert(kind, title, who, now ? State.RUNNING : State.QUEUED, at);
             job = new Running(id, kind, title, who, work, now ? State.RUNNING : State.QUEUED, at);
             active.put(id, job);
@@ -160,7 +160,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             if (job.state == State.QUEUED) {
                 queue.remove(job);
                 active.remove(id);
-                job.end(State.CANCELLED, "cancelled by " + who + " before it started", Instant.now());
+                job.end(State.CANCELLED, "cancelled by " + who + " before it started", now());
                 write(job.info());
                 ended = true;
             } else {
@@ -213,7 +213,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         JobInfo ended;
         Running next;
         synchronized (job) {
-            job.end(state, message, Instant.now());
+            job.end(state, message, now());
             ended = job.info();
             write(ended);
             publish(job);
@@ -226,7 +226,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             } else {
                 Running following = next;
                 following.state = State.RUNNING;
-                following.started = Instant.now();
+                following.started = now();
                 write(following.info());
                 workers.execute(() -> run(following));
             }
@@ -289,7 +289,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         }
         long millis = job.finished() == null ? 0 : Duration.between(job.started(), job.finished()).toMillis();
         String level = job.state() == State.FAILED || job.state() == State.INTERRUPTED ? "WARN" : "INFO";
-        console.publish(new ConsoleFeed.Line(Instant.now(), ConsoleFeed.Kind.EVENT, level, "job",
+        console.publish(new ConsoleFeed.Line(now(), ConsoleFeed.Kind.EVENT, level, "job",
                 "#" + job.id() + " " + job.kind() + " '" + job.title() + "' " + job.state() + " after "
                         + String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0) + " s"
                         + (job.message() == null ? "" : ": " + job.message())));
@@ -301,7 +301,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         List<Running> running = new ArrayList<>();
         synchronized (lock) {
             stopping = true;
-            Instant now = Instant.now();
+            Instant now = now();
             for (Running queued : queue) {
                 active.remove(queued.id);
                 queued.end(State.INTERRUPTED, "the node stopped before the job started; start it again", now);
@@ -326,7 +326,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             synchronized (job) {
                 if (!job.state.ended()) {
                     job.end(State.INTERRUPTED, "the node stopped while the job was running; start it again",
-                            Instant.now());
+                            now());
                     write(job.info());
                 }
             }
@@ -400,5 +400,10 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         public boolean cancelled() {
             return cancelRequested;
         }
+    }
+
+    /** Now, to the microsecond: what the job table stores, so a job read back equals the job in memory. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
