@@ -68,6 +68,7 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
     private HostJobs jobs;
     private HostSearch search;
     private ServiceTracker<DocumentSource, DocumentSource> documentSources;
+    private ServiceTracker<org.siyu.api.search.SearchFilter, org.siyu.api.search.SearchFilter> searchFilters;
     private Accounts.InitialAdmin initialAdmin;
     private long startMillis;
 
@@ -112,6 +113,7 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         search = new HostSearch(config.dataDir().resolve("search"), jobs);
         search.openInBackground();   // bundles that write to it meanwhile wait for it; it opens in milliseconds
         documentSources = search.track(system);
+        searchFilters = search.trackFilters(system);
         system.registerService(JobService.class, jobs, hostService("jobs"));
         system.registerService(SearchIndex.class, search, hostService("search index"));
         plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),
@@ -273,6 +275,9 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
             }
         });
         stopQuietly("search index", () -> {
+            if (searchFilters != null) {
+                searchFilters.close();
+            }
             if (documentSources != null) {
                 documentSources.close();
             }

@@ -16,6 +16,12 @@ public interface SearchAdmin {
      */
     List<SearchHit> search(String query, Set<String> types, int limit, Locale locale);
 
+    /** As {@link #search}, without the hits that the bundles' search filters hide from {@code username}. */
+    List<SearchHit> searchAs(String username, String query, Set<String> types, int limit, Locale locale);
+
+    /** Whether {@code username} may see a hit of {@code type} (a provider's hit, too): what the filters say. */
+    boolean visible(String type, String id, String username);
+
     /** Every type that has documents or a registered source, by name. */
     List<TypeStatus> types();
 

@@ -203,6 +203,16 @@ public class OneId implements IdentityService {
         return customers.live();
     }
 
+    /** The committed owner (staff id) of a customer, or {@code null}. */
+    public String owner(int id) {
+        return customers.owner(id);
+    }
+
+    /** Whether the customer exists and was not merged away, committed. */
+    public boolean isLive(int id) {
+        return customers.isLive(id);
+    }
+
     /** The live customers owned by any of {@code staffIds} (a data scope), committed. */
     public IdSet ownedBy(Collection<String> staffIds) {
         return customers.ownedBy(staffIds);

@@ -154,8 +154,14 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         boolean ended;
         synchronized (lock) {
             job = active.get(id);
-            if (job == null || job.cancelRequested) {
-                return job != null;
+            if (job == null) {
+                return false;
+            }
+            if (job.state.ended()) {
+                return false;   // ended, not yet out of the active map (its thread is between end and clean-up)
+            }
+            if (job.cancelRequested) {
+                return true;
             }
             if (job.state == State.QUEUED) {
                 queue.remove(job);

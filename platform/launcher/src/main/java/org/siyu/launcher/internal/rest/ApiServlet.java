@@ -53,7 +53,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     public ApiServlet(Health health, Accounts accounts, Tokens tokens, PluginAdmin plugins, RestResources resources,
-            ContributionRegistry registry, SearchIndex index, HostJobs jobs) {
+            ContributionRegistry registry, org.siyu.launcher.internal.search.HostSearch index, HostJobs jobs) {
         this.health = health;
         this.accounts = accounts;
         this.tokens = tokens;

@@ -38,11 +38,11 @@ final class SearchRoutes {
     private static final ExecutorService PROVIDERS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("siyu-api-search-", 0).factory());
 
-    private final SearchIndex index;
+    private final org.siyu.launcher.internal.search.HostSearch index;
     private final JobService jobs;
     private final ContributionRegistry registry;
 
-    SearchRoutes(SearchIndex index, JobService jobs, ContributionRegistry registry) {
+    SearchRoutes(org.siyu.launcher.internal.search.HostSearch index, JobService jobs, ContributionRegistry registry) {
         this.index = index;
         this.jobs = jobs;
         this.registry = registry;
@@ -87,7 +87,7 @@ final class SearchRoutes {
         }
         Map<String, SearchHit> hits = new LinkedHashMap<>();
         try {
-            for (SearchHit h : index.search(query, types, limit, locale)) {
+            for (SearchHit h : index.searchAs(user.username(), query, types, limit, locale)) {
                 hits.putIfAbsent(h.type() + ":" + h.id(), h);
             }
         } catch (IllegalStateException e) {
@@ -109,7 +109,8 @@ final class SearchRoutes {
                 f.cancel(true);   // slow or broken: skipped for this query, as in the shell
             }
         }
-        return hits.values().stream().filter(h -> mayOpen(user, h.type())).limit(limit).toList();
+        return hits.values().stream().filter(h -> mayOpen(user, h.type()))
+                .filter(h -> index.visible(h.type(), h.id(), user.username())).limit(limit).toList();
     }
 
     /** A hit whose type has an editor the user may not open is left out, as in the shell's search. */

@@ -25,6 +25,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.api.jobs.JobService;
 import org.siyu.api.search.DocumentSource;
+import org.siyu.api.search.SearchFilter;
 import org.siyu.api.search.SearchDocument;
 import org.siyu.api.search.SearchHit;
 import org.siyu.api.search.SearchIndex;
@@ -64,6 +65,7 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
     private final Map<String, Long> rebuilding = new ConcurrentHashMap<>();
     /** Types rebuilt after the index came up empty; each only once per run. */
     private final Set<String> initialRebuilds = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<SearchFilter>> filters = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean opening;
 
@@ -92,6 +94,8 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
                     LOG.info("The search index is {}; every document source is rebuilt as it registers",
                             opened.opening().created() ? "new" : "replaced");
                     sources.keySet().forEach(this::initialRebuild);
+                } else {
+                    sources.forEach((type, s) -> rebuildIfMissing(opened, type, s.source()));
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.error("The search index in {} cannot be opened; search is unavailable: {}", folder, e.toString());
@@ -215,10 +219,30 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
                     before.bundle());
             return false;
         }
-        if (index.isDone() && !index.isCompletedExceptionally() && index.join().opening().empty()) {
-            initialRebuild(type);
+        if (index.isDone() && !index.isCompletedExceptionally()) {
+            if (index.join().opening().empty()) {
+                initialRebuild(type);
+            } else {
+                rebuildIfMissing(index.join(), type, source);
+            }
         }
         return true;
+    }
+
+    /**
+     * A type the index holds nothing of while its source has documents (a bundle installed into a home that already
+     * had data, or an index older than the bundle's documents) is rebuilt once, so search finds what exists.
+     */
+    private void rebuildIfMissing(LuceneIndex opened, String type, DocumentSource source) {
+        try {
+            opened.refresh();   // count what was put so far, not what the last periodic refresh saw
+            if (opened.count(type) == 0 && source.estimate() > 0) {
+                LOG.info("The search index has no '{}' documents but its source has some; rebuilding it", type);
+                initialRebuild(type);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Cannot tell whether '{}' needs a rebuild: {}", type, e.toString());
+        }
     }
 
     public void removeSource(long serviceId) {
@@ -250,6 +274,81 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
         };
         tracker.open(true);
         return tracker;
+    }
+
+    /**
+     * Follows the {@link SearchFilter} services of all bundles until the returned tracker is closed. A filter's type is
+     * read once, when it registers.
+     */
+    public ServiceTracker<SearchFilter, SearchFilter> trackFilters(BundleContext context) {
+        ServiceTracker<SearchFilter, SearchFilter> tracker = new ServiceTracker<>(context, SearchFilter.class, null) {
+            @Override
+            public SearchFilter addingService(ServiceReference<SearchFilter> ref) {
+                SearchFilter filter = context.getService(ref);
+                if (filter != null) {
+                    addFilter(filter);
+                }
+                return filter;
+            }
+
+            @Override
+            public void removedService(ServiceReference<SearchFilter> ref, SearchFilter filter) {
+                removeFilter(filter);
+                context.ungetService(ref);
+            }
+        };
+        tracker.open(true);
+        return tracker;
+    }
+
+    /** A filter registered; hits of its type are shown only where it says so. */
+    public void addFilter(SearchFilter filter) {
+        String type;
+        try {
+            type = filter.type();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("A search filter that cannot name its type is ignored: {}", e.toString());
+            return;
+        }
+        filters.computeIfAbsent(type, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(filter);
+    }
+
+    public void removeFilter(SearchFilter filter) {
+        filters.values().forEach(list -> list.remove(filter));
+    }
+
+    /**
+     * Whether {@code username} may see a hit: every filter of its type must agree; a filter that throws hides it
+     * (failing closed: a broken filter must not show a store manager another store's customers).
+     */
+    @Override
+    public boolean visible(String type, String id, String username) {
+        List<SearchFilter> guards = filters.get(type);
+        if (guards == null) {
+            return true;
+        }
+        for (SearchFilter f : guards) {
+            try {
+                if (!f.visible(id, username)) {
+                    return false;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Search filter for '{}' failed on {}; hit hidden: {}", type, id, e.toString());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The index's hits that {@code username} may see, best first: asks the index for more than {@code limit} when
+     * filters may hide some.
+     */
+    @Override
+    public List<SearchHit> searchAs(String username, String query, Set<String> types, int limit, Locale locale) {
+        int ask = filters.isEmpty() ? limit : Math.min(MAX_LIMIT, limit * 4);
+        return search(query, types, ask, locale).stream().filter(h -> visible(h.type(), h.id(), username))
+                .limit(limit).toList();
     }
 
     private void initialRebuild(String type) {

@@ -237,6 +237,56 @@ class HostSearchTest {
     }
 
     @Test
+    void searchFiltersShouldHideHitsFromUsersWhoMayNotSeeThemAndFailClosed() {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            docs.add(customer(Integer.toString(i), "王客户" + i, null, Map.of()));
+        }
+        docs.add(new SearchDocument("order", "o1", "王客户的订单", null, null, null));
+        search.put(docs);
+        search.refresh();
+        // A store manager sees only even ids; everyone else sees all.
+        org.siyu.api.search.SearchFilter evenForManager = new org.siyu.api.search.SearchFilter() {
+            public String type() {
+                return "customer";
+            }
+
+            public boolean visible(String id, String username) {
+                return !username.equals("manager") || Integer.parseInt(id) % 2 == 0;
+            }
+        };
+        search.addFilter(evenForManager);
+        List<org.siyu.api.search.SearchHit> managers = search.searchAs("manager", "王客户", Set.of(), 10, Locale.CHINA);
+        assertEquals(10, managers.size(), "the limit is filled from further hits");
+        assertTrue(managers.stream().allMatch(h -> h.type().equals("order") || Integer.parseInt(h.id()) % 2 == 0),
+                managers.toString());
+        assertEquals(10, search.searchAs("admin", "王客户", Set.of(), 10, Locale.CHINA).size());
+        assertTrue(search.visible("order", "o1", "manager"), "types without a filter are not filtered");
+        assertEquals(false, search.visible("customer", "3", "manager"));
+
+        search.addFilter(new org.siyu.api.search.SearchFilter() {
+            public String type() {
+                return "customer";
+            }
+
+            public boolean visible(String id, String username) {
+                throw new IllegalStateException("org data not loaded");
+            }
+        });
+        assertEquals(false, search.visible("customer", "2", "admin"), "a filter that throws hides the hit");
+        assertTrue(search.searchAs("admin", "王客户", Set.of("customer"), 10, Locale.CHINA).isEmpty());
+    }
+
+    @Test
+    void aSourceWithDocumentsTheIndexLacksShouldBeRebuiltOnceWhenItRegisters() throws Exception {
+        search.addSource(1, "kernel.identity", source("customer", 1,
+                (sink, cancel) -> sink.accept(customer("7", "已有的客户", null, Map.of()))));
+        assertTrue(await(() -> !jobs.recent(10).isEmpty() && jobs.recent(1).get(0).state() == State.SUCCEEDED),
+                "no rebuild for a source whose documents the index lacks: " + jobs.recent(10));
+        assertEquals(List.of("customer:7"), ids("已有的客户"));
+    }
+
+    @Test
     void aCancelledRebuildShouldKeepTheOldDocuments() throws Exception {
         search.put(List.of(customer("1", "旧名一", null, Map.of()), customer("2", "旧名二", null, Map.of())));
         CountDownLatch started = new CountDownLatch(1);

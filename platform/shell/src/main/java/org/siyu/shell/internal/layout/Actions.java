@@ -155,6 +155,7 @@ final class Actions {
                 providers, 8);
         Set<String> seen = new HashSet<>();
         return results.stream().filter(r -> r.isView() || editorPermitted(r.type()))
+                .filter(r -> r.isView() || backend.search().visible(r.type(), r.id(), account.username()))
                 .filter(r -> seen.add(r.key())).toList();
     }
 
@@ -165,7 +166,7 @@ final class Actions {
 
     /** The host's index as one more provider: a failure or a slow index is skipped like any provider's. */
     private SearchProvider index() {
-        return (q, limit, locale) -> backend.search().search(q, Set.of(), limit, locale);
+        return (q, limit, locale) -> backend.search().searchAs(account.username(), q, Set.of(), limit, locale);
     }
 
     private boolean editorPermitted(String type) {
