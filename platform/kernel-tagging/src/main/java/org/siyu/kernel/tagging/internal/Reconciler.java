@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -63,7 +64,8 @@ final class Reconciler implements AutoCloseable {
                 it.remove();
             }
             try {
-                index.apply(reader.apply(batch));
+                Map<Integer, Integer> before = index.stamps(batch);
+                index.applyReread(reader.apply(batch), before);
             } catch (RuntimeException e) {
                 LOG.warn("Could not re-read the tags of {} customers; the bitmaps may be stale until the next change "
                         + "of those customers or a restart", batch.size(), e);

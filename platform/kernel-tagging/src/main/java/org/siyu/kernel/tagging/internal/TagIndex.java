@@ -75,11 +75,73 @@ public final class TagIndex {
         }
     }
 
-    /** Applies one transaction's changes, in order. */
+    /**
+     * Per customer, a counter of the committed changes applied to it. A re-read of the database that started before a
+     * later commit was applied must not put the older state back ({@link #applyReread}).
+     */
+    private int[] stamps = new int[1024];
+
+    /** Applies one committed transaction's changes, in order. */
     void apply(IndexChanges changes) {
         lock.writeLock().lock();
         try {
+            for (int customer : changes.customers()) {
+                if (customer >= stamps.length) {
+                    stamps = java.util.Arrays.copyOf(stamps, Math.max(customer + 1, stamps.length * 2));
+                }
+                stamps[customer]++;
+            }
+            applyOps(changes.ops());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The customers' stamps now, to hand to {@link #applyReread} with what is read from the database after this. */
+    Map<Integer, Integer> stamps(java.util.Collection<Integer> customers) {
+        lock.readLock().lock();
+        try {
+            Map<Integer, Integer> now = new HashMap<>();
+            for (int c : customers) {
+                now.put(c, c < stamps.length ? stamps[c] : 0);
+            }
+            return now;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies a re-read of the database, except for the customers that a commit changed since {@code before} was
+     * taken: their state in the re-read may be older than what that commit applied (a re-read for them follows).
+     */
+    void applyReread(IndexChanges changes, Map<Integer, Integer> before) {
+        lock.writeLock().lock();
+        try {
+            List<IndexChanges.Op> current = new ArrayList<>();
             for (IndexChanges.Op op : changes.ops()) {
+                Integer customer = switch (op) {
+                    case IndexChanges.NewTag t -> null;
+                    case IndexChanges.Add(int c, int t) -> c;
+                    case IndexChanges.Remove(int c, int t) -> c;
+                    case IndexChanges.Replace(int c, var t) -> c;
+                    case IndexChanges.Status(int c, Boolean a) -> c;
+                };
+                if (customer == null || before.getOrDefault(customer, 0)
+                        == (customer < stamps.length ? stamps[customer] : 0)) {
+                    current.add(op);
+                }
+            }
+            applyOps(current);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Called under the write lock. */
+    private void applyOps(List<IndexChanges.Op> ops) {
+        {
+            for (IndexChanges.Op op : ops) {
                 switch (op) {
                     case IndexChanges.NewTag(TagDef tag) -> {
                         Entry known = byId.get(tag.id());
@@ -136,8 +198,6 @@ public final class TagIndex {
                     }
                 }
             }
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 

@@ -266,11 +266,12 @@ class CustomerEditor extends Composite<VerticalLayout> {
         return grid;
     }
 
-    /** The event's data cut to {@value #SHORT_DATA} characters. */
-    static String shortData(String data) {
-        if (data == null) {
+    /** The event's data with phone identities masked, cut to {@value #SHORT_DATA} characters. */
+    static String shortData(String raw) {
+        if (raw == null) {
             return "";
         }
+        String data = CustomerUi.maskPhones(raw);
         return data.length() <= SHORT_DATA ? data : data.substring(0, SHORT_DATA - 1) + "…";
     }
 

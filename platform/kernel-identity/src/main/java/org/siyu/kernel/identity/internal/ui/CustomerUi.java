@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.tags.TagAssignment;
@@ -28,6 +30,9 @@ public final class CustomerUi {
 
     /** The tag group of lifecycle stages (tagging's system group). */
     static final String LIFECYCLE_GROUP = "lifecycle";
+
+    /** A stored phone identity (E.164 after normalisation) inside free text. */
+    private static final Pattern PHONE_IDENTITY = Pattern.compile(PhoneChannel.ID + ":\\+\\d{7,15}(?!\\d)");
 
     private CustomerUi() {
     }
@@ -75,6 +80,16 @@ public final class CustomerUi {
     /** An identity as the admin shows it: phones masked, other channel ids as they are. */
     static String shown(String identity) {
         return identity.startsWith(PhoneChannel.ID + ":") ? Mask.identity(identity) : identity;
+    }
+
+    /**
+     * Text with every phone identity in it masked. Event data is written by OneID and plugins for machines, and
+     * {@code customer.created} / {@code customer.updated} list the customer's new identity keys unmasked; the admin
+     * must not show them.
+     */
+    static String maskPhones(String text) {
+        return text == null ? null
+                : PHONE_IDENTITY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Mask.identity(m.group())));
     }
 
     /** A time in the user's language, in the server's zone; empty for null. */

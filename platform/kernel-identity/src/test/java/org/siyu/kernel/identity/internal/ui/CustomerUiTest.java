@@ -77,6 +77,17 @@ class CustomerUiTest {
     }
 
     @Test
+    void shouldMaskPhoneIdentitiesInTimelineData() {
+        // customer.created as OneID publishes it: the timeline must not show the number
+        assertEquals("{\"identities\":[\"phone:+86138****0001\",\"wecom:wmA\"],\"channel\":\"phone\"}",
+                CustomerEditor.shortData("{\"identities\":[\"phone:+8613800000001\",\"wecom:wmA\"],\"channel\":\"phone\"}"));
+        assertEquals("[\"phone:+4479****0123\"]", CustomerEditor.shortData("[\"phone:+447911230123\"]"));
+        assertEquals("{\"amountFen\":13800000001}", CustomerEditor.shortData("{\"amountFen\":13800000001}"));
+        assertEquals(CustomerEditor.SHORT_DATA, CustomerEditor.shortData("x".repeat(200) + "phone:+8613800000001")
+                .length());
+    }
+
+    @Test
     void shouldTurnYuanIntoFenExactly() {
         assertEquals(123_456, AcquisitionPanel.fen(new BigDecimal("1234.56")));
         assertEquals(100, AcquisitionPanel.fen(new BigDecimal("1")));
