@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobProgress;
+import org.siyu.api.org.OrgService;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ public class SegmentExport {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityService identity;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrgService org;
+
     @Activate
     public SegmentExport(@Reference Tagging tagging, @Reference Jobs jobs, BundleContext context) {
         this(tagging, jobs, ExportFiles.of(context), Clock.systemDefaultZone(), null);
@@ -77,6 +82,33 @@ public class SegmentExport {
         this.files = files;
         this.clock = clock;
         this.identity = identity;
+    }
+
+    /** For tests: the org service whose data scopes exports respect. */
+    public void org(OrgService service) {
+        this.org = service;
+    }
+
+    /**
+     * Refuses an export to an account with a data scope (a store manager): a segment is evaluated over every customer
+     * of the brand, and the export lists names and owners, so it would show customers outside the scope.
+     *
+     * @throws ScopedExportException naming the account's unit
+     */
+    public void requireUnscoped(String account) {
+        OrgService service = org;
+        if (service != null && !service.scope(account).unrestricted()) {
+            throw new ScopedExportException("the account '" + account + "' sees only the customers of unit '"
+                    + service.accountUnit(account).orElse("?") + "'; segment exports list customers of the whole brand,"
+                    + " so they need an account without a data scope");
+        }
+    }
+
+    /** An export refused because of the account's data scope. */
+    public static final class ScopedExportException extends RuntimeException {
+        ScopedExportException(String message) {
+            super(message);
+        }
     }
 
     public ExportFiles files() {
@@ -93,8 +125,10 @@ public class SegmentExport {
      *
      * @param label a short machine word for the file name (a saved segment's id, or {@code expr})
      * @throws org.siyu.api.tags.SegmentSyntaxException if the expression is not valid
+     * @throws ScopedExportException if {@code actor} has a data scope
      */
     public Started start(String expression, String label, String title, String actor) throws IOException {
+        requireUnscoped(actor);
         tagging.count(expression);
         String safe = label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         String name = "segment-" + (safe.isEmpty() ? "expr" : safe) + "-"

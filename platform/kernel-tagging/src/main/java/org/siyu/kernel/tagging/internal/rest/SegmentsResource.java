@@ -162,6 +162,11 @@ public class SegmentsResource implements RestResource {
     private StreamedBody csv(RestRequest request, RestResponse response, String expression, String label)
             throws RestException {
         Resources.require(request, TaggingPermissions.EXPORT);
+        try {
+            export.requireUnscoped(request.user().username());
+        } catch (SegmentExport.ScopedExportException e) {
+            throw RestException.forbidden(e.getMessage());
+        }
         count(expression);
         response.header("Content-Disposition", "attachment; filename=\"segment-" + label + ".csv\"");
         return new StreamedBody() {

@@ -231,6 +231,9 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
             return started.job().done();
         } catch (SegmentSyntaxException e) {
             exportStatus.add(new Span(t("Cannot export: ", "无法导出：") + e.getMessage()));
+        } catch (SegmentExport.ScopedExportException e) {
+            exportStatus.add(new Span(t("Cannot export: ", "无法导出：") + e.getMessage()
+                    + t("", "（此账号有数据范围，分群导出包含全品牌客户）")));
         } catch (java.io.IOException | RuntimeException e) {
             exportStatus.add(new Span(t("Export failed: ", "导出失败：") + e.getMessage()));
         }

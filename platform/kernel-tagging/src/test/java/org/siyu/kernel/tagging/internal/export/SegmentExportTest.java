@@ -122,6 +122,60 @@ class SegmentExportTest {
         assertNotNull(e.getMessage());
     }
 
+    @Test
+    void shouldRefuseAnExportToAnAccountWithADataScope() throws Exception {
+        tagging.assign(1, "VIP", "manual", "alice");
+        SegmentExport export = export(dir);
+        export.org(new ScopedOrg("sh-manager", "sh-jingan"));
+        SegmentExport.ScopedExportException e = assertThrows(SegmentExport.ScopedExportException.class,
+                () -> export.start("tag:VIP", "expr", "export", "sh-manager"));
+        assertTrue(e.getMessage().contains("sh-jingan"), e.getMessage());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written for a refused export");
+        }
+        assertNotNull(export.start("tag:VIP", "expr", "export", "admin").job(), "an unscoped account exports");
+    }
+
+    /** One account linked to a store; everyone else unrestricted. */
+    private record ScopedOrg(String account, String unit) implements org.siyu.api.org.OrgService {
+        public List<org.siyu.api.org.OrgUnit> units() {
+            return List.of();
+        }
+
+        public java.util.Optional<org.siyu.api.org.OrgUnit> unit(String id) {
+            return java.util.Optional.empty();
+        }
+
+        public org.siyu.api.org.OrgUnit saveUnit(org.siyu.api.org.OrgUnit u, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<org.siyu.api.org.Staff> staff(String unitId, boolean includeBelow) {
+            return List.of();
+        }
+
+        public java.util.Optional<org.siyu.api.org.Staff> staffMember(String id) {
+            return java.util.Optional.empty();
+        }
+
+        public org.siyu.api.org.Staff saveStaff(org.siyu.api.org.Staff s, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void linkAccount(String a, String unitId, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        public java.util.Optional<String> accountUnit(String a) {
+            return a.equals(account) ? java.util.Optional.of(unit) : java.util.Optional.empty();
+        }
+
+        public org.siyu.api.org.DataScope scope(String a) {
+            return a.equals(account) ? new org.siyu.api.org.DataScope(false, java.util.Set.of(unit), java.util.Set.of("g-1"))
+                    : org.siyu.api.org.DataScope.ALL;
+        }
+    }
+
     /** Records total and done. */
     static final class SystemTagsTestProgress implements org.siyu.api.jobs.JobProgress {
         long total;
