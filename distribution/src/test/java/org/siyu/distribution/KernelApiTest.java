@@ -46,6 +46,14 @@ class KernelApiTest {
                 return false;
             }
         }), "the identity resource did not come up");
+        // Tagging migrates and rebuilds its bitmaps after OneID is up; until then its resources answer 503.
+        assertTrue(TestHost.await(60_000, () -> {
+            try {
+                return get("/api/v1/tags").statusCode() == 200 && get("/api/v1/events?after=0&limit=1").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }), "the tagging or events resource did not come up");
     }
 
     @AfterAll
