@@ -1,5 +1,7 @@
 package org.siyu.demo.internal;
 
+import org.siyu.testkit.RecordingProgress;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,8 +120,8 @@ class SeederTest {
         String summary = seeder(f, org).run(SMALL, progress, () -> false);
 
         assertTrue(summary.startsWith("毛孩食堂 demo brand seeded in "), summary);
-        assertEquals(plan.batches(), progress.total);
-        assertEquals(plan.batches(), progress.done);
+        assertEquals(plan.batches(), progress.total());
+        assertEquals(plan.batches(), progress.done());
         assertEquals(plan.batches() + 1, f.count("demo_seed"));
         Seeder.State state = seeder(f, org).state();
         assertTrue(state.complete());
@@ -160,7 +162,7 @@ class SeederTest {
 
         RecordingProgress resumed = new RecordingProgress();
         seeder(crashed, new Org()).run(Settingsless.other(), resumed, () -> false);
-        assertEquals(plan.batches(), resumed.done);
+        assertEquals(plan.batches(), resumed.done());
         assertEquals(eventIds(clean), eventIds(crashed));
         assertEquals(clean.count("fake_customer"), crashed.count("fake_customer"));
         assertEquals(clean.count("fake_link"), crashed.count("fake_link"));

@@ -65,7 +65,7 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
     private final Map<String, Long> rebuilding = new ConcurrentHashMap<>();
     /** Types rebuilt after the index came up empty; each only once per run. */
     private final Set<String> initialRebuilds = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<SearchFilter>> filters = new ConcurrentHashMap<>();
+    private final SearchFilters filters = new SearchFilters();
     private volatile boolean closed;
     private volatile boolean opening;
 
@@ -277,67 +277,20 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
     }
 
     /**
-     * Follows the {@link SearchFilter} services of all bundles until the returned tracker is closed. A filter's type is
-     * read once, when it registers.
+     * Follows the {@link SearchFilter} services of all bundles until the returned tracker is closed.
      */
     public ServiceTracker<SearchFilter, SearchFilter> trackFilters(BundleContext context) {
-        ServiceTracker<SearchFilter, SearchFilter> tracker = new ServiceTracker<>(context, SearchFilter.class, null) {
-            @Override
-            public SearchFilter addingService(ServiceReference<SearchFilter> ref) {
-                SearchFilter filter = context.getService(ref);
-                if (filter != null) {
-                    addFilter(filter);
-                }
-                return filter;
-            }
-
-            @Override
-            public void removedService(ServiceReference<SearchFilter> ref, SearchFilter filter) {
-                removeFilter(filter);
-                context.ungetService(ref);
-            }
-        };
-        tracker.open(true);
-        return tracker;
+        return filters.track(context);
     }
 
     /** A filter registered; hits of its type are shown only where it says so. */
     public void addFilter(SearchFilter filter) {
-        String type;
-        try {
-            type = filter.type();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("A search filter that cannot name its type is ignored: {}", e.toString());
-            return;
-        }
-        filters.computeIfAbsent(type, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(filter);
+        filters.add(filter);
     }
 
-    public void removeFilter(SearchFilter filter) {
-        filters.values().forEach(list -> list.remove(filter));
-    }
-
-    /**
-     * Whether {@code username} may see a hit: every filter of its type must agree; a filter that throws hides it
-     * (failing closed: a broken filter must not show a store manager another store's customers).
-     */
     @Override
     public boolean visible(String type, String id, String username) {
-        List<SearchFilter> guards = filters.get(type);
-        if (guards == null) {
-            return true;
-        }
-        for (SearchFilter f : guards) {
-            try {
-                if (!f.visible(id, username)) {
-                    return false;
-                }
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Search filter for '{}' failed on {}; hit hidden: {}", type, id, e.toString());
-                return false;
-            }
-        }
-        return true;
+        return filters.visible(type, id, username);
     }
 
     /**

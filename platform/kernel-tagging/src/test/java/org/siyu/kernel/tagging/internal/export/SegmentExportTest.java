@@ -73,7 +73,7 @@ class SegmentExportTest {
         tagging.assign(4, "狗主人", "manual", "alice");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SystemTagsTestProgress progress = new SystemTagsTestProgress();
+        org.siyu.testkit.RecordingProgress progress = new org.siyu.testkit.RecordingProgress();
         long rows = export(dir).write("tag:猫主人", out, progress);
 
         assertEquals(3, rows);
@@ -86,8 +86,8 @@ class SegmentExportTest {
         assertEquals(List.of("2", "'=HYPERLINK(\"x\")", "tmall", "", "猫主人"), records.get(1).toList(),
                 "a nickname that Excel would run as a formula is quoted");
         assertEquals(List.of("3", "", "", "", "猫主人"), records.get(2).toList());
-        assertEquals(3, progress.total);
-        assertEquals(3, progress.done);
+        assertEquals(3, progress.total());
+        assertEquals(3, progress.done());
     }
 
     @Test
@@ -173,36 +173,6 @@ class SegmentExportTest {
         public org.siyu.api.org.DataScope scope(String a) {
             return a.equals(account) ? new org.siyu.api.org.DataScope(false, java.util.Set.of(unit), java.util.Set.of("g-1"))
                     : org.siyu.api.org.DataScope.ALL;
-        }
-    }
-
-    /** Records total and done. */
-    static final class SystemTagsTestProgress implements org.siyu.api.jobs.JobProgress {
-        long total;
-        long done;
-
-        @Override
-        public void total(long total) {
-            this.total = total;
-        }
-
-        @Override
-        public void done(long done) {
-            this.done = done;
-        }
-
-        @Override
-        public void advance(long delta) {
-            done += delta;
-        }
-
-        @Override
-        public void message(String message) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
         }
     }
 }

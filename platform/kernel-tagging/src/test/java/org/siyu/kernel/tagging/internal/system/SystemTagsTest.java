@@ -168,16 +168,16 @@ class SystemTagsTest {
                 + " values (9, TRUE)").executeUpdate());   // known, no facts, no OneID: nothing to say
         bus.clear();
 
-        Recorded progress = new Recorded();
+        org.siyu.testkit.RecordingProgress progress = new org.siyu.testkit.RecordingProgress();
         SystemTags.Outcome same = systemTags.recomputeAll(progress);
         assertEquals(0, same.changes(), "nothing changed: nothing written");
         assertEquals(List.of(), bus.ofType("tag.assigned"));
         assertEquals(3, same.customers());
-        assertEquals(3, progress.total);
-        assertEquals(3, progress.done);
+        assertEquals(3, progress.total());
+        assertEquals(3, progress.done());
 
         clock.advance(Duration.ofDays(40));
-        SystemTags.Outcome later = systemTags.recomputeAll(new Recorded());
+        SystemTags.Outcome later = systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress());
         // 7 is 60 days old: new → active. 8's order is 100 days old: active → dormant, R4 → R2, so its RFM segment
         // goes from general-develop (R high) to general-winback (all low); F1 and M1 stay.
         assertEquals(Set.of("lifecycle.active", "reach.reachable"), system(7));
@@ -199,12 +199,12 @@ class SystemTagsTest {
         assertTrue(system(10).stream().noneMatch(t -> t.startsWith("reach.")), "tmall is not reachable, no guide");
         identity.put(new Customer(10, List.of("tmall:t-10", "wecom:wm-10"), Map.of("name", "张三"), ago(100),
                 "tmall", null, "guide-2", 0));
-        SystemTags.Outcome outcome = systemTags.recomputeAll(new Recorded());
+        SystemTags.Outcome outcome = systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress());
         assertEquals(1, outcome.refreshed());
         assertTrue(system(10).contains("reach.owned"), system(10).toString());
         assertEquals("guide-2", factsRow(10)[5]);
-        assertEquals(1, systemTags.recomputeAll(new Recorded()).customers());
-        assertEquals(0, systemTags.recomputeAll(new Recorded()).refreshed(), "already equal: not written again");
+        assertEquals(1, systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress()).customers());
+        assertEquals(0, systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress()).refreshed(), "already equal: not written again");
     }
 
     @Test
@@ -220,38 +220,8 @@ class SystemTagsTest {
 
         // Re-evaluation reads OneID's (later) creation time: it must not make the customer new again.
         identity.put(new Customer(11, List.of("wecom:wm-11"), Map.of(), ago(0), "wecom", null, null, 0));
-        systemTags.recomputeAll(new Recorded());
+        systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress());
         assertTrue(system(11).contains("lifecycle.churned"), system(11).toString());
-        assertEquals(0, systemTags.recomputeAll(new Recorded()).refreshed(), "an earlier first-seen is not a difference");
-    }
-
-    /** Progress as a job would record it. */
-    static final class Recorded implements JobProgress {
-        long total = -1;
-        long done;
-
-        @Override
-        public void total(long total) {
-            this.total = total;
-        }
-
-        @Override
-        public void done(long done) {
-            this.done = done;
-        }
-
-        @Override
-        public void advance(long delta) {
-            done += delta;
-        }
-
-        @Override
-        public void message(String message) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
+        assertEquals(0, systemTags.recomputeAll(new org.siyu.testkit.RecordingProgress()).refreshed(), "an earlier first-seen is not a difference");
     }
 }
