@@ -30,6 +30,15 @@ public interface CommerceService {
     List<Product> findProducts(String text, int limit);
 
     /**
+     * Creates a product with its SKUs (the catalogue API other plugins and the demo use; the admin and REST do the
+     * same). Each SKU starts with its {@link NewProduct.NewSku#stock() stock} on hand.
+     *
+     * @throws CommerceException {@code INVALID} naming the field (blank name, no SKU, price &lt; 0, stock &lt; 0),
+     *                           {@code CONFLICT} naming {@code skus[i].code} for a SKU code that exists
+     */
+    Product createProduct(NewProduct product);
+
+    /**
      * Units of a SKU that can still be sold (on hand less reserved by unpaid orders).
      *
      * @throws CommerceException {@code NOT_FOUND} if there is no such SKU
