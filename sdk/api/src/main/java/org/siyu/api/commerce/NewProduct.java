@@ -24,13 +24,13 @@ public record NewProduct(String name, String description, List<String> imageUrls
      * @param code       unique across the catalogue
      * @param name       the variant's name, may be {@code null} (then the code)
      * @param priceFen   ≥ 0
-     * @param attributes may be empty
+     * @param attributes name → value in display order, may be empty
      * @param stock      units on hand, ≥ 0
      */
     public record NewSku(String code, String name, long priceFen, Map<String, String> attributes, int stock) {
 
         public NewSku {
-            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         }
     }
 }
