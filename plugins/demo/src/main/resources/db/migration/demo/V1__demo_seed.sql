@@ -8,7 +8,7 @@ CREATE TABLE demo_seed (
     seed       BIGINT                   NOT NULL,
     persons    INT                      NOT NULL,
     batches    INT                      NOT NULL,
-    -- the end of the six months the events are spread over (the start of the first run)
+    -- the end of the window the events are spread over (the start of the first run)
     ends_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     -- what the batch wrote: identity sets resolved, events published
     resolved   INT                      NOT NULL,

@@ -30,7 +30,7 @@ final class DemoPlan {
     /** Identity sets per batch (one transaction each). */
     static final int BATCH = 1000;
     /** The events are spread over this much time before {@link Settings#endsAt}. */
-    static final Duration WINDOW = Duration.ofDays(182);
+    static final Duration WINDOW = Duration.ofDays(365);
     /** How many people register on each shop iPad. */
     static final int IPAD_PEOPLE = 8;
 

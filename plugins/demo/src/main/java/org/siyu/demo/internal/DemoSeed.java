@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.siyu.api.commerce.CommerceService;
 import org.siyu.api.events.EventBus;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobInfo;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * ({@code demo.seed}) when the host's {@link JobService} is there, else on a thread of its own, logging progress.
  *
  * <p>The kernel's units come up asynchronously, so the start waits up to {@value #WAIT_SECONDS} s for the tagging and
- * organisation services; without them the seed goes on without tags, respectively stores, guides and owners.
+ * organisation services (and for commerce's when its bundle is installed); without them the seed goes on without
+ * tags, respectively stores, guides and owners, respectively with {@code order.paid} events instead of orders.
  */
 @Component(immediate = true, service = {})
 public class DemoSeed {
@@ -40,6 +42,7 @@ public class DemoSeed {
     static final String ENV = "SIYU_DEMO";
     static final String PROPERTY = "siyu.demo";
     static final int WAIT_SECONDS = 30;
+    static final String COMMERCE_BUNDLE = "org.siyu.commerce";
     private static final Set<String> OFF = Set.of("off", "false", "no", "0");
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -61,6 +64,12 @@ public class DemoSeed {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile JobService jobs;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CommerceService commerce;
+
+    /** Whether the commerce bundle is installed: then the seed waits for its service to record real orders. */
+    private volatile boolean commerceInstalled;
 
     private Function<String, String> environment = System::getenv;
     private Function<String, String> properties = System::getProperty;
@@ -87,6 +96,8 @@ public class DemoSeed {
     @Activate
     void activate(org.osgi.framework.BundleContext context) {
         String framework = context.getProperty(PROPERTY);
+        commerceInstalled = java.util.Arrays.stream(context.getBundles())
+                .anyMatch(b -> COMMERCE_BUNDLE.equals(b.getSymbolicName()));
         Function<String, String> system = properties;
         properties = name -> framework != null ? framework : system.apply(name);
         start();
@@ -144,10 +155,12 @@ public class DemoSeed {
     void decideAndSeed() {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while ((tags == null || org == null) && System.nanoTime() < deadline && !stopped) {
+            while ((tags == null || org == null || (commerceInstalled && commerce == null))
+                    && System.nanoTime() < deadline && !stopped) {
                 Thread.sleep(200);
             }
-            Seeder seeder = new Seeder(unit, identity, bus, () -> tags, () -> org, Clock.systemUTC());
+            Seeder seeder = new Seeder(unit, identity, bus, () -> tags, () -> org, () -> commerce,
+                    Clock.systemUTC());
             Seeder.State state = seeder.state();
             Decision decision = decide(state, state.started() ? 0 : identity.count());
             switch (decision) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.siyu.api.commerce.CommerceService;
 import org.siyu.api.events.Event;
 import org.siyu.api.events.EventBus;
 import org.siyu.api.identity.IdentityService;
@@ -59,13 +60,20 @@ final class Seeder {
     private final EventBus bus;
     private final Supplier<TagService> tags;
     private final Supplier<OrgService> org;
+    private final Supplier<CommerceService> commerce;
     private final Clock clock;
     private final AtomicBoolean warnedTags = new AtomicBoolean();
     private final AtomicBoolean warnedOrg = new AtomicBoolean();
 
     Seeder(PersistenceUnit unit, IdentityService identity, EventBus bus, Supplier<TagService> tags,
             Supplier<OrgService> org, Clock clock) {
+        this(unit, identity, bus, tags, org, () -> null, clock);
+    }
+
+    Seeder(PersistenceUnit unit, IdentityService identity, EventBus bus, Supplier<TagService> tags,
+            Supplier<OrgService> org, Supplier<CommerceService> commerce, Clock clock) {
         this.unit = unit;
+        this.commerce = commerce;
         this.identity = identity;
         this.bus = bus;
         this.tags = tags;
@@ -107,6 +115,10 @@ final class Seeder {
                 });
             }
             Totals totals = new Totals();
+            CommerceService shop = commerce.get();
+            if (shop != null && state.done().size() < plan.batches()) {
+                totals.products = unit.inTransaction(em -> DemoOrders.ensureCatalogue(shop));
+            }
             for (int b = 1; b <= plan.batches(); b++) {
                 if (state.done().contains(b)) {
                     continue;
@@ -137,11 +149,14 @@ final class Seeder {
         int owners;
         int tags;
         int events;
+        int products;
+        int orders;
 
         @Override
         public String toString() {
             return resolved + " identity sets resolved (" + merges + " merges), " + owners + " owners, " + tags
-                    + " tags, " + events + " events";
+                    + " tags, " + events + " events" + (products + orders > 0
+                            ? ", " + products + " products, " + orders + " orders recorded" : "");
         }
     }
 
@@ -185,6 +200,8 @@ final class Seeder {
             }
             OrgService orgService = org.get();
             TagService tagService = tags.get();
+            CommerceService shop = commerce.get();
+            int orders = 0;
             warnIfMissing(orgService, tagService);
             List<Event> events = new ArrayList<>();
             int owners = 0;
@@ -204,7 +221,15 @@ final class Seeder {
                         assigned++;
                     }
                 }
-                history.events().forEach(e -> events.add(e.event(customer)));
+                for (DemoEvents.Planned e : history.events()) {
+                    if (shop != null && e.type().equals("order.paid")) {
+                        // commerce keeps the order and publishes its events (order.paid among them) itself
+                        shop.record(DemoOrders.of(customer, e.time(), e.data(), plan.settings().endsAt()));
+                        orders++;
+                    } else {
+                        events.add(e.event(customer));
+                    }
+                }
             }
             bus.publishAll(events);
             em.persist(new SeedBatch(number, plan.settings(), plan.batches(), requests.size(), events.size(),
@@ -214,6 +239,7 @@ final class Seeder {
             totals.owners += owners;
             totals.tags += assigned;
             totals.events += events.size();
+            totals.orders += orders;
             return null;
         });
     }

@@ -184,6 +184,37 @@ class SeederTest {
         assertTrue(seeder(f, new Org()).state().complete());
     }
 
+    @Test
+    void shouldRecordTheOrdersInCommerceInsteadOfPublishingThemWhenCommerceRuns() throws Exception {
+        SqlFakes f = fakes();
+        ShopFake shop = new ShopFake();
+        DemoPlan plan = DemoPlan.of(SMALL);
+        long planned = plan.persons().stream().flatMap(p -> DemoEvents.of(SMALL, p).events().stream())
+                .filter(e -> e.type().equals("order.paid")).count();
+        long others = plan.persons().stream().mapToLong(p -> DemoEvents.of(SMALL, p).events().size()).sum() - planned;
+
+        String summary = new Seeder(f.unit, f.identity, f.bus, () -> f.tags, Org::new, () -> shop, Clock.systemUTC())
+                .run(SMALL, new RecordingProgress(), () -> false);
+
+        assertTrue(summary.contains(Catalog.PRODUCTS.size() + " products, " + planned + " orders recorded"), summary);
+        assertEquals(Catalog.PRODUCTS.size(), shop.products.size());
+        assertEquals(planned, shop.orders.size());
+        assertEquals(0, f.count("fake_event WHERE type = 'order.paid'"), "commerce publishes the orders' events");
+        assertEquals(others, f.count("fake_event"));
+        // every order's lines are in the catalogue and add up to what the plan says was paid
+        for (var o : shop.orders.values()) {
+            assertTrue(o.lines().stream().allMatch(l -> shop.skus.containsKey(l.skuCode())), o.toString());
+            assertEquals(o.payableFen(), o.lines().stream().mapToLong(l -> l.amountFen()).sum(), o.toString());
+            assertTrue(o.customerId() > 0 && o.paidAt() != null && !o.createdAt().isAfter(o.paidAt()), o.toString());
+        }
+        // a second start finds the seed finished: nothing is recorded or created again
+        int calls = shop.recordCalls;
+        new Seeder(f.unit, f.identity, f.bus, () -> f.tags, Org::new, () -> shop, Clock.systemUTC())
+                .run(SMALL, new RecordingProgress(), () -> false);
+        assertEquals(calls, shop.recordCalls);
+        assertEquals(Catalog.PRODUCTS.size(), shop.products.size());
+    }
+
     /** Settings a resumed seed must ignore: it keeps those of its row 0. */
     private static final class Settingsless {
         static DemoPlan.Settings other() {
