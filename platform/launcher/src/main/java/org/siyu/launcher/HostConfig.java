@@ -49,6 +49,11 @@ public record HostConfig(Path home, Path distribution, int port, String jdbcUrl,
         return distribution.resolve("bundles");
     }
 
+    /** The feature plugins the distribution offers to a home; see ADR 0012. */
+    public Path featuresDir() {
+        return distribution.resolve("features");
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

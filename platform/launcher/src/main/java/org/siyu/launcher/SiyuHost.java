@@ -119,6 +119,7 @@ public final class SiyuHost implements AutoCloseable, ShellBackend {
         plugins = new PluginService(system, config.home().resolve("uploads"), config.pluginsDir(), config.bundlesDir(),
                 contributions, audit);
         felix.start(config.bundlesDir());
+        plugins.offerFeatures(config.featuresDir());
         plugins.restoreUploads();
         long tFramework = System.nanoTime();
 

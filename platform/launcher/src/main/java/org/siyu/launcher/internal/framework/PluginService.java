@@ -52,6 +52,71 @@ public final class PluginService implements PluginAdmin {
         this.audit = audit;
     }
 
+    /** In {@code uploads/}: the symbolic names of the feature plugins once offered to this home, one per line. */
+    static final String OFFERED = "features.offered";
+
+    /**
+     * Offers the distribution's feature plugins ({@code features/}: commerce, membership, …) to this home as if an
+     * operator had uploaded them, so they start with the platform and can be removed from the admin like any upload.
+     * A feature is offered once: one the operator removed stays removed. A feature's jar replaces the home's copy
+     * when it differs and is not older (a newer distribution, or a rebuilt snapshot), never a newer upload.
+     * Called before {@link #restoreUploads}.
+     */
+    public void offerFeatures(Path featuresDir) throws IOException {
+        if (!Files.isDirectory(featuresDir)) {
+            return;
+        }
+        Files.createDirectories(uploadsDir);
+        Path ledger = uploadsDir.resolve(OFFERED);
+        java.util.Set<String> offered = new java.util.LinkedHashSet<>();
+        if (Files.exists(ledger)) {
+            Files.readAllLines(ledger).stream().map(String::trim).filter(l -> !l.isEmpty()).forEach(offered::add);
+        }
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(featuresDir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : jars) {
+            String bsn;
+            try {
+                bsn = symbolicName(jar, jar.getFileName().toString());
+            } catch (PluginException e) {
+                LOG.error("Feature {} is not offered: {}", jar.getFileName(), e.detail());
+                continue;
+            }
+            Path upload = uploadsDir.resolve(bsn + ".jar");
+            boolean first = !offered.contains(bsn);
+            if (first && !Files.exists(upload)) {
+                copyAtomically(jar, upload);
+                LOG.info("Feature plugin {} installed on this home (remove it in Plugins if it is not wanted)", bsn);
+            } else if (Files.exists(upload) && Files.mismatch(jar, upload) != -1
+                    && version(jar).compareTo(version(upload)) >= 0) {
+                copyAtomically(jar, upload);
+                LOG.info("Feature plugin {} updated from the distribution", bsn);
+            }
+            offered.add(bsn);
+        }
+        Path temp = Files.createTempFile(uploadsDir, OFFERED, ".part");
+        Files.write(temp, offered);
+        Files.move(temp, ledger, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void copyAtomically(Path from, Path to) throws IOException {
+        Path temp = Files.createTempFile(uploadsDir, "feature-", ".part");
+        Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static org.osgi.framework.Version version(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String v = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION);
+            return v == null ? org.osgi.framework.Version.emptyVersion : org.osgi.framework.Version.parseVersion(v.trim());
+        } catch (IOException | IllegalArgumentException e) {
+            return org.osgi.framework.Version.emptyVersion;
+        }
+    }
+
     /**
      * Installs and starts the jars kept from earlier uploads; called once at start. An upload whose symbolic name
      * is also in the plugins folder is left out: the folder wins, so no plugin runs twice.
