@@ -44,6 +44,18 @@ final class Browser implements AutoCloseable {
             }
             return deep(arguments[0] || document, arguments[1]);""";
 
+    private static final String DEEP_TEXT = """
+            function deep(root, sel, text) {
+              for (const node of root.querySelectorAll(sel)) {
+                if (node.textContent.trim() === text && node.getClientRects().length > 0) return node;
+              }
+              for (const node of root.querySelectorAll('*')) {
+                if (node.shadowRoot) { const found = deep(node.shadowRoot, sel, text); if (found) return found; }
+              }
+              return null;
+            }
+            return deep(document, arguments[0], arguments[1]);""";
+
     final ChromeDriver driver;
 
     static boolean available() {
@@ -74,6 +86,11 @@ final class Browser implements AutoCloseable {
     /** The first element matching {@code selector} inside {@code root} (or the page), shadow roots included. */
     WebElement query(WebElement root, String selector) {
         return (WebElement) ((JavascriptExecutor) driver).executeScript(DEEP_QUERY, root, selector);
+    }
+
+    /** The first displayed element matching {@code selector} whose text is {@code text}, shadow roots included, or null. */
+    WebElement withText(String selector, String text) {
+        return (WebElement) ((JavascriptExecutor) driver).executeScript(DEEP_TEXT, selector, text);
     }
 
     Object script(String js, Object... args) {

@@ -17,9 +17,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.ViewContext;
+import org.siyu.api.ui.chart.Chart;
+import org.siyu.api.ui.chart.ChartSpec;
 import org.siyu.kernel.identity.internal.IdentityPermissions;
 import org.siyu.kernel.identity.internal.acquisition.Acquisition;
 
@@ -33,6 +39,7 @@ class AcquisitionPanel extends Composite<VerticalLayout> {
     private final DatePicker to = new DatePicker();
     private final Grid<Acquisition.Row> grid = new Grid<>();
     private final Span note = new Span();
+    private final Chart chart = new Chart(costPerOwnedChart(List.of()));
     private final ComboBox<String> channel = new ComboBox<>();
     private final TextField campaign = new TextField();
     private final DatePicker day = new DatePicker();
@@ -73,7 +80,9 @@ class AcquisitionPanel extends Composite<VerticalLayout> {
         VerticalLayout root = getContent();
         root.setId("acquisition-view");
         root.setWidthFull();
-        root.add(period, note, grid);
+        chart.setId("acquisition-chart");
+        chart.setHeight("16rem");
+        root.add(period, note, chart, grid);
         if (context.user().isPermitted(IdentityPermissions.EDIT)) {
             root.add(new H4(t("Record a cost", "录入成本")), form(), error);
         }
@@ -111,14 +120,50 @@ class AcquisitionPanel extends Composite<VerticalLayout> {
         try {
             Acquisition.Report report = acquisition.report(from.getValue(), to.getValue());
             grid.setItems(report.rows());
+            chart.setSpec(costPerOwnedChart(report.rows()));
             note.setText(report.ownedKnown() ? t("Days in " + report.zone() + ". Owned: customers tagged "
                             + Acquisition.OWNED + " now.", "日期按 " + report.zone() + " 计。已拥有：当前带有 "
                             + Acquisition.OWNED + " 标签的客户。")
                     : t("Tagging is not running: owned customers are unknown.", "标签服务未运行：无法统计已拥有客户。"));
         } catch (IllegalArgumentException e) {
             grid.setItems();
+            chart.setSpec(costPerOwnedChart(List.of()));
             note.setText(e.getMessage());
         }
+    }
+
+    /**
+     * Cost per owned customer by channel, as bars: the channel's cost over its owned customers, all campaigns together
+     * (a customer has one first-touch campaign, so the rows add up). A channel without owned customers (or while
+     * ownership is unknown) has no bar; a report without any bar shows "no data".
+     */
+    static ChartSpec costPerOwnedChart(List<Acquisition.Row> rows) {
+        Map<String, long[]> byChannel = new LinkedHashMap<>(); // cost, owned; rows come sorted by channel
+        boolean ownedKnown = true;
+        for (Acquisition.Row r : rows) {
+            long[] f = byChannel.computeIfAbsent(r.channel(), c -> new long[2]);
+            f[0] += r.costFen();
+            if (r.ownedCustomers() == null) {
+                ownedKnown = false;
+            } else {
+                f[1] += r.ownedCustomers();
+            }
+        }
+        List<Number> perOwned = new ArrayList<>(byChannel.size());
+        for (long[] f : byChannel.values()) {
+            perOwned.add(!ownedKnown || f[1] == 0 ? null : Math.round((double) f[0] / f[1]));
+        }
+        return ChartSpec.builder(ChartSpec.Kind.BAR)
+                .title(Text.of("Cost per owned customer by channel", "各渠道每位已拥有客户成本"))
+                .xAxisName(Text.of("Channel", "渠道"))
+                .format(ChartSpec.ValueFormat.FEN)
+                .categories(List.copyOf(byChannel.keySet()))
+                .series(Text.of("Cost per owned customer", "每位已拥有客户成本"), perOwned)
+                .build();
+    }
+
+    Chart chart() {
+        return chart;
     }
 
     /** Records the form's cost; a refusal is shown under the form, naming the field. */

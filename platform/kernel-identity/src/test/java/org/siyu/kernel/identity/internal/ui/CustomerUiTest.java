@@ -13,6 +13,8 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.tags.TagAssignment;
+import org.siyu.api.ui.chart.ChartSpec;
+import org.siyu.kernel.identity.internal.acquisition.Acquisition;
 
 /** The readable why of a tag, levels, titles, and the money of the acquisition form. */
 class CustomerUiTest {
@@ -99,5 +101,28 @@ class CustomerUiTest {
         assertEquals("¥1,234.50", AcquisitionPanel.yuan(123_450, Locale.ENGLISH));
         assertEquals("x", CustomerEditor.shortData("x"));
         assertEquals(CustomerEditor.SHORT_DATA, CustomerEditor.shortData("y".repeat(500)).length());
+    }
+
+    @Test
+    void shouldChartCostPerOwnedCustomerByChannelOverAllCampaigns() {
+        ChartSpec spec = AcquisitionPanel.costPerOwnedChart(List.of(
+                new Acquisition.Row("tmall", null, 0, 3, 1L, null),
+                new Acquisition.Row("wecom", null, 10_000, 4, 2L, 5_000L),
+                new Acquisition.Row("wecom", "spring", 20_000, 6, 3L, 6_667L),
+                new Acquisition.Row("wechat-mp", "ads", 5_000, 2, 0L, null)));
+        assertEquals(ChartSpec.Kind.BAR, spec.kind());
+        assertEquals(ChartSpec.ValueFormat.FEN, spec.format());
+        assertEquals(List.of("tmall", "wecom", "wechat-mp"), spec.categories());
+        // tmall: no cost, one owned → 0; wecom: 30,000 fen over 5 owned; wechat-mp: nobody owned → no bar
+        assertEquals(java.util.Arrays.asList(0L, 6_000L, null), spec.series().get(0).values());
+        assertEquals("各渠道每位已拥有客户成本", spec.title().get(Locale.CHINESE));
+    }
+
+    @Test
+    void shouldChartNothingWhileOwnershipIsUnknown() {
+        ChartSpec spec = AcquisitionPanel.costPerOwnedChart(List.of(new Acquisition.Row("wecom", null, 10_000, 4, null, null)));
+        assertEquals(java.util.Collections.singletonList(null), spec.series().get(0).values());
+        org.junit.jupiter.api.Assertions.assertTrue(spec.isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(AcquisitionPanel.costPerOwnedChart(List.of()).isEmpty());
     }
 }

@@ -89,12 +89,18 @@ class OrgPanel extends Composite<VerticalLayout> {
         Button refresh = new Button(t(locale, "Refresh", "刷新"), VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("org-refresh");
 
+        // Each side scrolls on its own: opened forms are taller than a laptop's editor area, and without it their
+        // buttons were cut off below the panel, out of reach. The grids keep a usable height while forms are open.
+        units.setMinHeight("12em");
+        staff.setMinHeight("12em");
         VerticalLayout left = new VerticalLayout(units);
         left.setSizeFull();
         left.setPadding(false);
+        left.getStyle().set("overflow", "auto");
         VerticalLayout right = new VerticalLayout(staff);
         right.setSizeFull();
         right.setPadding(false);
+        right.getStyle().set("overflow", "auto");
         if (admin) {
             left.add(new Details(t(locale, "Unit", "组织单元"), unitForm));
             right.add(new Details(t(locale, "Staff member", "导购"), staffForm));
