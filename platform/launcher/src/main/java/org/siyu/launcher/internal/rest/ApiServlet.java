@@ -66,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        String path = rawPath(req);
         String method = req.getMethod();
         try {
             Object body = route(method, path, req, resp);
@@ -129,7 +129,7 @@ public final class ApiServlet extends HttpServlet {
             }
         }
         if (path.startsWith("/v1/plugins/")) {
-            String bsn = path.substring("/v1/plugins/".length());
+            String bsn = ResourceCall.decode(path.substring("/v1/plugins/".length()));
             if (method.equals("GET")) {
                 authenticate(req, Role.OPERATOR);
                 return plugins.list().stream().filter(p -> p.symbolicName().equals(bsn)).findFirst()
@@ -153,15 +153,21 @@ public final class ApiServlet extends HttpServlet {
         throw ApiError.notFound("no API resource at /api" + path);
     }
 
+    /**
+     * The path after {@code /api} as the client sent it, still percent-encoded: the container's decoded path info
+     * would let {@code %2F} split a segment and, decoded again, turn the {@code +} of {@code phone:+86…} into a space.
+     */
+    static String rawPath(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        int start = req.getContextPath().length() + req.getServletPath().length();
+        String raw = uri == null || uri.length() <= start ? "/" : uri.substring(start);
+        int semicolon = raw.indexOf(';');
+        return semicolon < 0 ? raw : raw.substring(0, semicolon);
+    }
+
     /** The decoded path segments after {@code prefix}. */
     private static List<String> segments(String path, String prefix) {
-        List<String> parts = new java.util.ArrayList<>();
-        for (String s : path.substring(prefix.length()).split("/")) {
-            if (!s.isEmpty()) {
-                parts.add(java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return parts;
+        return ResourceCall.decodedSegments(path.substring(prefix.length()));
     }
 
     /** {@code /api/v1/<name>/…} served by a bundle's {@link RestResource}. */

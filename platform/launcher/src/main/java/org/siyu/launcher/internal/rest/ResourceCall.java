@@ -29,13 +29,26 @@ final class ResourceCall implements RestRequest, RestResponse {
         this.req = req;
         this.resp = resp;
         this.user = user;
+        this.segments = decodedSegments(rest);
+    }
+
+    /** The segments of a raw (percent-encoded) path, each decoded once; empty segments are dropped. */
+    static List<String> decodedSegments(String raw) {
         List<String> parts = new ArrayList<>();
-        for (String s : rest.split("/")) {
+        for (String s : raw.split("/")) {
             if (!s.isEmpty()) {
-                parts.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+                parts.add(decode(s));
             }
         }
-        this.segments = List.copyOf(parts);
+        return List.copyOf(parts);
+    }
+
+    /**
+     * Percent-decodes one path segment. Unlike a form, a path keeps {@code +} as a plus sign ({@code phone:+86…}):
+     * {@link URLDecoder} would make it a space, so it is escaped first.
+     */
+    static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override
