@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request to a {@link org.siyu.api.rest.RestResource} and its response, as the host's dispatcher hands them over:
- * method, path segments after the resource name, query parameters, headers, the signed-in user and a JSON body that
+ * method, path segments after the resource name, query parameters, headers, the signed-in user and a body: JSON that
  * {@link #body(Class)} binds with Jackson as the host does (a 400 {@link RestException} naming the field when it does
- * not fit). The status and headers the resource sets are kept for the test to check.
+ * not fit), or raw bytes ({@link #body(byte[])}) for resources that read {@link #bytes()}. The status and headers the
+ * resource sets are kept for the test to check.
  *
  * <pre>{@code
  * FakeRestRequest call = FakeRestRequest.of("POST", "resolve").as(Role.OPERATOR)
@@ -108,6 +109,15 @@ public final class FakeRestRequest implements RestRequest, RestResponse {
     /** Sets the body to this JSON text ({@code null} for none). */
     public FakeRestRequest json(String json) {
         this.body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
+     * Sets the body to these bytes as they are (a CSV file in GB18030, an image; {@code null} for none), for resources
+     * that read {@link #bytes()}. Set the {@code Content-Type} with {@link #withHeader} as a client would.
+     */
+    public FakeRestRequest body(byte[] bytes) {
+        this.body = bytes == null ? new byte[0] : bytes.clone();
         return this;
     }
 

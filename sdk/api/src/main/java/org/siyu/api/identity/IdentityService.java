@@ -1,10 +1,14 @@
 package org.siyu.api.identity;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PrimitiveIterator;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Resolves channel identities to customers. Provided by the kernel. */
@@ -75,4 +79,45 @@ public interface IdentityService {
      * @since 1.1
      */
     void assignOwner(int customerId, String staffId, String actor);
+
+    /**
+     * The ids of the live (not merged-away) customers whose owner is one of {@code staffIds}, ascending and without
+     * duplicates: the customers of a data scope ({@link org.siyu.api.org.DataScope#staffIds()}). Customers without an
+     * owner are in no such set; an empty collection gives an empty array. Like {@link #ids()} it answers from
+     * committed data.
+     *
+     * <p>The default implementation reads every live customer through {@link #customers(int[])}, 500 at a time; the
+     * kernel answers from memory.
+     *
+     * @throws NullPointerException if {@code staffIds} is {@code null} (a {@code null} element matches nobody)
+     * @since 1.2
+     */
+    default int[] idsOwnedBy(Collection<String> staffIds) {
+        Set<String> owners = new HashSet<>(staffIds);
+        owners.remove(null);
+        if (owners.isEmpty()) {
+            return new int[0];
+        }
+        int[] found = new int[64];
+        int n = 0;
+        int[] page = new int[500];
+        PrimitiveIterator.OfInt live = ids();
+        while (live.hasNext()) {
+            int size = 0;
+            while (size < page.length && live.hasNext()) {
+                page[size++] = live.nextInt();
+            }
+            for (Customer customer : customers(Arrays.copyOf(page, size))) {
+                if (customer.mergedInto() == 0 && customer.owner() != null && owners.contains(customer.owner())) {
+                    if (n == found.length) {
+                        found = Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = customer.id();
+                }
+            }
+        }
+        int[] result = Arrays.copyOf(found, n);
+        Arrays.sort(result);
+        return result;
+    }
 }

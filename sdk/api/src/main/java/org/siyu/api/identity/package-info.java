@@ -9,7 +9,7 @@
  * (a shop's iPad, a shared phone) never merges anyone.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.siyu.api.identity;
 
 import org.osgi.annotation.bundle.Export;

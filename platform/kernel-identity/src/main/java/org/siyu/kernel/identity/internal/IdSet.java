@@ -100,6 +100,11 @@ public final class IdSet {
         return page;
     }
 
+    /** The ids, ascending, in a new array. */
+    public int[] toArray() {
+        return size == 0 ? new int[0] : page(0, size);
+    }
+
     /** The ids, ascending. */
     public PrimitiveIterator.OfInt iterator() {
         return BitSet.valueOf(words).stream().iterator();

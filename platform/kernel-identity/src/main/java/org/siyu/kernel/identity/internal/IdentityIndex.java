@@ -1,7 +1,9 @@
 package org.siyu.kernel.identity.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.siyu.kernel.identity.internal.channel.Identity;
 
 /**
  * Committed links in memory: identity key ({@code <channel>:<value>}) → customer id. Readers never lock. Writers
@@ -16,6 +18,19 @@ public final class IdentityIndex {
     public int get(String key) {
         Integer id = customers.get(key);
         return id == null ? 0 : id;
+    }
+
+    /** The one customer all {@code identities} are linked to, or 0 if one is unknown or they belong to several. */
+    int customerOfAll(List<Identity> identities) {
+        int customer = 0;
+        for (Identity identity : identities) {
+            int c = get(identity.key());
+            if (c == 0 || (customer != 0 && c != customer)) {
+                return 0;
+            }
+            customer = c;
+        }
+        return customer;
     }
 
     /** Adds or moves committed links. */

@@ -3,18 +3,14 @@ package org.siyu.kernel.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PrimitiveIterator;
-import java.util.Set;
-import org.hibernate.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -75,8 +71,6 @@ public class OneId implements IdentityService {
     private final PersistenceUnit unit;
     private final Channels channels;
     private final Clock clock;
-    /** Statements per JDBC batch while {@link #resolveAll} flushes its inserts. */
-    static final int JDBC_BATCH = 100;
 
     private final IdentityIndex index = new IdentityIndex();
     private final CustomerIndex customers = new CustomerIndex();
@@ -84,6 +78,7 @@ public class OneId implements IdentityService {
     private final CustomerEvents events;
     private final Merger merger;
     private final Resolver resolver;
+    private final BatchResolver batches;
     private volatile Config config;
 
     /** When the org bundle runs, {@link #assignOwner} accepts only its active staff. */
@@ -107,6 +102,7 @@ public class OneId implements IdentityService {
         this.events = new CustomerEvents(bus);
         this.merger = new Merger(events);
         this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events), merger, events);
+        this.batches = new BatchResolver(unit, gate, events, resolver, index, this::parse, this::now);
         long started = System.nanoTime();
         unit.inTransaction(em -> {
             try (var rows = em.createQuery("select l.identity, l.customerId from LinkRow l", Object[].class)
@@ -143,25 +139,12 @@ public class OneId implements IdentityService {
         List<Identity> parsed = parse(identities);
         Traits checked = Traits.of(traits);
         if (checked.isEmpty() && !gate.writing()) {
-            int known = knownCustomer(parsed);
+            int known = index.customerOfAll(parsed);
             if (known != 0) {
                 return new Outcome(new Resolution(known, false, List.of()), List.of());
             }
         }
         return unit.inTransaction(em -> resolver.resolve(em, gate.enter(em), parsed, checked, now()));
-    }
-
-    /** The one customer all identities belong to by the index, or 0. */
-    private int knownCustomer(List<Identity> identities) {
-        int customer = 0;
-        for (Identity identity : identities) {
-            int c = index.get(identity.key());
-            if (c == 0 || (customer != 0 && c != customer)) {
-                return 0;
-            }
-            customer = c;
-        }
-        return customer;
     }
 
     private List<Identity> parse(List<String> identities) {
@@ -219,76 +202,24 @@ public class OneId implements IdentityService {
     }
 
     /**
+     * {@inheritDoc} From the committed {@link CustomerIndex}: an OR of the owners' bitmaps, no SQL (a store of 40
+     * guides among 1 M customers is microseconds).
+     */
+    @Override
+    public int[] idsOwnedBy(Collection<String> staffIds) {
+        Objects.requireNonNull(staffIds, "staffIds");
+        return customers.ownedBy(staffIds).toArray();
+    }
+
+    /**
      * {@inheritDoc} Every request is checked before anything is written; then the batch runs in one transaction
-     * under the write lock, with the links of all its identities read up front, the events published with one
-     * {@code publishAll} and the inserts sent in JDBC batches. A batch whose requests are all answered by the index
-     * (known identities of one customer each, no traits) writes nothing and takes no lock.
+     * under the write lock ({@link BatchResolver}).
      *
      * @throws IllegalArgumentException {@code request <i>: <what is wrong with which identity or trait>}
      */
     @Override
     public List<Resolution> resolveAll(List<ResolveRequest> requests) {
-        Objects.requireNonNull(requests, "requests");
-        List<List<Identity>> parsed = new ArrayList<>(requests.size());
-        List<Traits> traits = new ArrayList<>(requests.size());
-        Set<String> keys = new LinkedHashSet<>();
-        for (int i = 0; i < requests.size(); i++) {
-            ResolveRequest request = requests.get(i);
-            if (request == null) {
-                throw new IllegalArgumentException("request " + i + " is null");
-            }
-            try {
-                List<Identity> identities = parse(request.identities());
-                traits.add(Traits.of(request.traits()));
-                parsed.add(identities);
-                identities.forEach(identity -> keys.add(identity.key()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("request " + i + ": " + e.getMessage(), e);
-            }
-        }
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        List<Resolution> known = knownCustomers(parsed, traits);
-        if (known != null) {
-            return known;
-        }
-        return unit.inTransaction(em -> {
-            WriteGate.Txn txn = gate.enter(em);
-            Session session = em.unwrap(Session.class);
-            Integer batchSize = session.getJdbcBatchSize();
-            session.setJdbcBatchSize(JDBC_BATCH);
-            events.startBatch();
-            try {
-                BatchLinks links = BatchLinks.load(em, keys, index, txn);
-                List<Resolution> resolutions = new ArrayList<>(parsed.size());
-                for (int i = 0; i < parsed.size(); i++) {
-                    resolutions.add(resolver.resolve(em, txn, links, parsed.get(i), traits.get(i), now()).resolution());
-                }
-                events.publishBatch();
-                em.flush(); // while the batch size is ours
-                return resolutions;
-            } finally {
-                events.endBatch();
-                session.setJdbcBatchSize(batchSize);
-            }
-        });
-    }
-
-    /** The answers from the index if every request has one (no traits, all identities of one customer), else null. */
-    private List<Resolution> knownCustomers(List<List<Identity>> parsed, List<Traits> traits) {
-        if (gate.writing()) {
-            return null;
-        }
-        List<Resolution> answers = new ArrayList<>(parsed.size());
-        for (int i = 0; i < parsed.size(); i++) {
-            int customer = traits.get(i).isEmpty() ? knownCustomer(parsed.get(i)) : 0;
-            if (customer == 0) {
-                return null;
-            }
-            answers.add(new Resolution(customer, false, List.of()));
-        }
-        return answers;
+        return batches.resolveAll(requests);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.siyu.kernel.identity.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,10 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.events.Event;
 import org.siyu.api.identity.Customer;
+import org.siyu.api.identity.IdentityService;
+import org.siyu.api.identity.ResolveRequest;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
 import org.siyu.testkit.TestPersistenceUnit;
 
-/** SDK 1.1 reads and owners: {@code ids()}, {@code customers(int[])}, {@code assignOwner}, the owner bitmaps. */
+/**
+ * SDK 1.1 and 1.2 reads and owners: {@code ids()}, {@code customers(int[])}, {@code assignOwner}, the owner bitmaps,
+ * {@code idsOwnedBy}.
+ */
 class CustomersAndOwnersTest {
 
     private static TestPersistenceUnit unit;
@@ -165,5 +174,49 @@ class CustomersAndOwnersTest {
         restarted.undoMerge(restarted.merges(y).getFirst().id(), "ops");
         assertEquals(List.of(x), ResolveAllTest.toList(restarted.ownedBy(List.of("g-7")).iterator()));
         assertEquals(List.of(y, x), ResolveAllTest.toList(restarted.ids()));
+    }
+
+    @Test
+    void shouldAnswerTheIdsOwnedByAScopesStaffAscendingLiveAndAsTheSdkDefaultDoes() {
+        List<ResolveRequest> many = new ArrayList<>();
+        for (int i = 0; i < 150; i++) { // every third without an owner, the others alternating g-1 and g-2
+            Map<String, String> traits = i % 3 == 0 ? Map.of() : Map.of("owner", i % 3 == 1 ? "g-1" : "g-2");
+            many.add(new ResolveRequest(List.of("wecom:m" + i), traits));
+        }
+        int[] ids = oneId.resolveAll(many).stream().mapToInt(r -> r.customerId()).toArray();
+        int merged = ids[4]; // owner g-1, merged into ids[0] (no owner) through a phone
+        resolve(Map.of(), "wecom:m0", "phone:13800000009");
+        resolve(Map.of(), "wecom:m4", "phone:13800000009");
+        assertThrows(IllegalStateException.class, () -> unit.inTransaction(em -> {
+            oneId.assignOwner(ids[3], "g-1", "alice"); // rolled back: stays without an owner
+            throw new IllegalStateException("caller fails");
+        }));
+        oneId.assignOwner(ids[2], "g-1", "alice"); // was g-2
+
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            boolean g1 = i == 2 || (i % 3 == 1 && ids[i] != merged);
+            boolean g2 = i % 3 == 2 && i != 2;
+            if (g1 || g2) {
+                expected.add(ids[i]);
+            }
+        }
+        int[] owned = oneId.idsOwnedBy(List.of("g-1", "g-2", "g-1"));
+        assertArrayEquals(expected.stream().mapToInt(Integer::intValue).sorted().toArray(), owned);
+        assertEquals(99, owned.length, "100 owned, less the one merged away");
+        assertArrayEquals(owned, sdkDefault(oneId).idsOwnedBy(List.of("g-1", "g-2")),
+                "the kernel's index and the SDK's default (through customers(int[])) agree");
+        assertArrayEquals(sdkDefault(oneId).idsOwnedBy(List.of("g-2")), oneId.idsOwnedBy(List.of("g-2")));
+        assertArrayEquals(new int[0], oneId.idsOwnedBy(List.of()));
+        assertArrayEquals(new int[0], oneId.idsOwnedBy(List.of("nobody")));
+        assertArrayEquals(new int[0], sdkDefault(oneId).idsOwnedBy(List.of("nobody")));
+    }
+
+    /** {@code service} with the SDK's default {@code idsOwnedBy} instead of its own. */
+    private static IdentityService sdkDefault(IdentityService service) {
+        InvocationHandler handler = (proxy, method, args) -> method.getName().equals("idsOwnedBy")
+                ? InvocationHandler.invokeDefault(proxy, method, args) : method.invoke(service, args);
+        return (IdentityService) Proxy.newProxyInstance(IdentityService.class.getClassLoader(),
+                new Class<?>[] {IdentityService.class}, handler);
     }
 }

@@ -266,12 +266,20 @@ public final class TagIndex {
 
     /** Every tag with how many customers have it, by group then name. */
     public List<TagInfo> list() {
+        return list(null);
+    }
+
+    /**
+     * Every tag with how many customers of {@code within} have it ({@code null}: of all), by group then name. The
+     * counts of a scope are intersection cardinalities: nothing is materialised.
+     */
+    public List<TagInfo> list(RoaringBitmap within) {
         lock.readLock().lock();
         try {
             List<TagInfo> tags = new ArrayList<>(byId.size());
             for (Entry entry : byId.values()) {
-                tags.add(new TagInfo(entry.tag.name(), entry.tag.group(), entry.tag.system(),
-                        entry.customers.getLongCardinality()));
+                tags.add(new TagInfo(entry.tag.name(), entry.tag.group(), entry.tag.system(), within == null
+                        ? entry.customers.getLongCardinality() : RoaringBitmap.andCardinality(entry.customers, within)));
             }
             tags.sort(Comparator.comparing(TagInfo::group).thenComparing(TagInfo::name));
             return tags;

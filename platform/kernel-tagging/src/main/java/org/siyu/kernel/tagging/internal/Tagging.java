@@ -255,6 +255,36 @@ public class Tagging implements TagService {
         return members.stream().iterator();
     }
 
+    /**
+     * How many customers of {@code within} the expression selects ({@link #count(String)} for {@code null}).
+     *
+     * @throws org.siyu.api.tags.SegmentSyntaxException if it is not valid or names an unknown tag
+     */
+    public long count(String expression, RoaringBitmap within) {
+        if (within == null) {
+            return count(expression);
+        }
+        Expr expr = segments.parse(expression);
+        return index.read(bitmaps -> Segments.count(expr, bitmaps, within));
+    }
+
+    /**
+     * The customers of {@code within} the expression selects, ascending, as a bitmap of their own ({@code null}: of
+     * all customers).
+     *
+     * @throws org.siyu.api.tags.SegmentSyntaxException if it is not valid or names an unknown tag
+     */
+    public RoaringBitmap select(String expression, RoaringBitmap within) {
+        Expr expr = segments.parse(expression);
+        return index.read(bitmaps -> within == null ? Segments.select(expr, bitmaps)
+                : Segments.select(expr, bitmaps, within));
+    }
+
+    /** Every tag with how many customers of {@code within} hold it ({@link #list()} for {@code null}). */
+    public List<TagInfo> list(RoaringBitmap within) {
+        return index.list(within);
+    }
+
     /** The names of the tags each of {@code customers} holds, by name; customers without tags are absent. */
     public Map<Integer, List<String>> tagNames(java.util.Collection<Integer> customers) {
         return customers.isEmpty() ? Map.of() : unit.inTransaction(em -> store.tagNames(em, customers));

@@ -59,8 +59,8 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     });
     private final Object lock = new Object();
     /** Queued and running jobs, by id; guarded by {@link #lock}. */
-    private final Map<Long, Running> active = new LinkedHashMap<>();
-    private final Deque<Running> queue = new ArrayDeque<>();
+    private final Map<Long, RunningJob> active = new LinkedHashMap<>();
+    private final Deque<RunningJob> queue = new ArrayDeque<>();
     private int freeThreads = THREADS;
     private final List<Consumer<JobInfo>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -93,7 +93,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         }
         String who = actor == null || actor.isBlank() ? "system" : actor;
         JobInfo info;
-        Running job;
+        RunningJob job;
         synchronized (lock) {
             if (stopping) {
                 throw new IllegalStateException("the node is stopping; job '" + title + "' was not started");
@@ -101,12 +101,12 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             boolean now = freeThreads > 0;
             Instant at = now();
             long id = store.insert(kind, title, who, now ? State.RUNNING : State.QUEUED, at);
-            job = new Running(id, kind, title, who, work, now ? State.RUNNING : State.QUEUED, at);
+            job = new RunningJob(id, kind, title, who, work, now ? State.RUNNING : State.QUEUED, at);
             active.put(id, job);
             info = job.info();   // before the work can run: the caller is told RUNNING or QUEUED, as promised
             if (now) {
                 freeThreads--;
-                Running started = job;
+                RunningJob started = job;
                 workers.execute(() -> run(started));
             } else {
                 queue.addLast(job);
@@ -120,7 +120,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     @Override
     public Optional<JobInfo> job(long id) {
         synchronized (lock) {
-            Running job = active.get(id);
+            RunningJob job = active.get(id);
             if (job != null) {
                 return Optional.of(job.info());
             }
@@ -134,7 +134,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         // The table holds progress as of the last flush; what is in memory is newer.
         synchronized (lock) {
             return stored.stream().map(j -> {
-                Running live = active.get(j.id());
+                RunningJob live = active.get(j.id());
                 return live == null ? j : live.info();
             }).toList();
         }
@@ -143,14 +143,14 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     @Override
     public List<JobInfo> active() {
         synchronized (lock) {
-            return active.values().stream().map(Running::info).toList();
+            return active.values().stream().map(RunningJob::info).toList();
         }
     }
 
     @Override
     public boolean cancel(long id, String actor) {
         String who = actor == null || actor.isBlank() ? "system" : actor;
-        Running job;
+        RunningJob job;
         boolean ended;
         synchronized (lock) {
             job = active.get(id);
@@ -191,7 +191,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    private void run(Running job) {
+    private void run(RunningJob job) {
         String summary = null;
         Throwable failure = null;
         try {
@@ -217,7 +217,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             message = summary != null ? summary : job.message;
         }
         JobInfo ended;
-        Running next;
+        RunningJob next;
         synchronized (job) {
             job.end(state, message, now());
             ended = job.info();
@@ -230,7 +230,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             if (next == null) {
                 freeThreads++;
             } else {
-                Running following = next;
+                RunningJob following = next;
                 following.state = State.RUNNING;
                 following.started = now();
                 write(following.info());
@@ -245,11 +245,11 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
 
     /** Writes progress that moved since the last flush, and tells listeners. */
     private void flushProgress() {
-        List<Running> running;
+        List<RunningJob> running;
         synchronized (lock) {
             running = new ArrayList<>(active.values());
         }
-        for (Running job : running) {
+        for (RunningJob job : running) {
             synchronized (job) {
                 if (job.dirty && job.state == State.RUNNING) {
                     job.dirty = false;
@@ -273,7 +273,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
      * Tells listeners the job's record as it is now. Under the job's monitor, so that what a listener hears last is
      * the job's latest state (a "running" heard after "succeeded" would leave a UI showing a job that has ended).
      */
-    private void publish(Running job) {
+    private void publish(RunningJob job) {
         synchronized (job) {
             publish(job.info());
         }
@@ -304,17 +304,17 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     /** Asks running jobs to stop, waits up to {@link #STOP_WAIT}, and records whatever is left INTERRUPTED. */
     @Override
     public void close() {
-        List<Running> running = new ArrayList<>();
+        List<RunningJob> running = new ArrayList<>();
         synchronized (lock) {
             stopping = true;
             Instant now = now();
-            for (Running queued : queue) {
+            for (RunningJob queued : queue) {
                 active.remove(queued.id);
                 queued.end(State.INTERRUPTED, "the node stopped before the job started; start it again", now);
                 write(queued.info());
             }
             queue.clear();
-            for (Running job : active.values()) {
+            for (RunningJob job : active.values()) {
                 job.cancelRequested = true;   // cancelledBy stays null: the node, not a user
                 running.add(job);
             }
@@ -328,7 +328,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Running job : running) {
+        for (RunningJob job : running) {
             synchronized (job) {
                 if (!job.state.ended()) {
                     job.end(State.INTERRUPTED, "the node stopped while the job was running; start it again",
@@ -336,75 +336,6 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
                     write(job.info());
                 }
             }
-        }
-    }
-
-    /** A queued or running job: its record in memory and the {@link org.siyu.api.jobs.JobProgress} its work sees. */
-    private static final class Running implements org.siyu.api.jobs.JobProgress {
-
-        final long id;
-        final String kind;
-        final String title;
-        final String actor;
-        final JobWork work;
-        volatile State state;
-        volatile Instant started;
-        volatile Instant finished;
-        volatile long total = -1;
-        final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        volatile String message;
-        volatile boolean cancelRequested;
-        /** Who asked to cancel; {@code null} with {@link #cancelRequested} when the node is stopping. */
-        volatile String cancelledBy;
-        volatile boolean dirty;
-
-        Running(long id, String kind, String title, String actor, JobWork work, State state, Instant started) {
-            this.id = id;
-            this.kind = kind;
-            this.title = title;
-            this.actor = actor;
-            this.work = work;
-            this.state = state;
-            this.started = started;
-        }
-
-        JobInfo info() {
-            return new JobInfo(id, kind, title, actor, state, total, done.get(), message, started, finished);
-        }
-
-        void end(State state, String message, Instant at) {
-            this.state = state;
-            this.message = JobStore.cut(message, JobStore.MAX_MESSAGE);
-            this.finished = at;
-        }
-
-        @Override
-        public void total(long total) {
-            this.total = total < 0 ? -1 : total;
-            dirty = true;
-        }
-
-        @Override
-        public void done(long done) {
-            this.done.set(Math.max(0, done));
-            dirty = true;
-        }
-
-        @Override
-        public void advance(long delta) {
-            done.addAndGet(delta);
-            dirty = true;
-        }
-
-        @Override
-        public void message(String message) {
-            this.message = JobStore.cut(message, JobStore.MAX_MESSAGE);
-            dirty = true;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelRequested;
         }
     }
 

@@ -10,19 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
-import org.siyu.api.jobs.JobProgress;
 import org.siyu.api.jobs.JobService;
 import org.siyu.api.search.DocumentSource;
 import org.siyu.api.search.SearchFilter;
@@ -37,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * The host's {@link SearchIndex}: a {@link LuceneIndex} in {@code $SIYU_HOME/data/search}, opened in the background so
  * the node's start does not wait for it (calls made meanwhile wait for it, up to {@link #OPEN_WAIT_SECONDS} s).
  * Searches see writes after at most {@link #REFRESH_MILLIS} ms; writes are committed every {@link #COMMIT_SECONDS} s
- * and when the node stops. {@link DocumentSource}s come and go through {@link #addSource}/{@link #removeSource}; a
- * rebuild runs as a job. When the index was just created, or was unreadable and moved aside, every source is rebuilt
- * once, as it arrives.
+ * and when the node stops. {@link DocumentSource}s come and go through {@link #addSource}/{@link #removeSource}
+ * ({@link DocumentSources}: the whiteboard and the rebuilds, each a job); when the index was just created, or was
+ * unreadable and moved aside, every source is rebuilt once, as it arrives.
  */
 public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable {
 
@@ -49,33 +43,23 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
     static final long COMMIT_SECONDS = 10;
     static final int OPEN_WAIT_SECONDS = 60;
     static final int MAX_LIMIT = 1000;
-    static final String REBUILD_KIND = "search.rebuild";
+    static final String REBUILD_KIND = DocumentSources.REBUILD_KIND;
 
     private final Path folder;
-    private final JobService jobs;
     private final CompletableFuture<LuceneIndex> index = new CompletableFuture<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "siyu-search");
         t.setDaemon(true);
         return t;
     });
-    /** Sources by type; the first registered for a type serves it. */
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
-    /** Running rebuilds: type → job id. */
-    private final Map<String, Long> rebuilding = new ConcurrentHashMap<>();
-    /** Types rebuilt after the index came up empty; each only once per run. */
-    private final Set<String> initialRebuilds = ConcurrentHashMap.newKeySet();
+    private final DocumentSources sources;
     private final SearchFilters filters = new SearchFilters();
     private volatile boolean closed;
     private volatile boolean opening;
 
-    /** A registered source and the bundle it came from. */
-    public record Source(long serviceId, String bundle, DocumentSource source) {
-    }
-
     public HostSearch(Path folder, JobService jobs) {
         this.folder = folder;
-        this.jobs = jobs;
+        this.sources = new DocumentSources(jobs, this::index, this::ifOpen, () -> closed);
     }
 
     /** Opens the index on the search thread; returns at once. */
@@ -90,13 +74,7 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
                 timer.scheduleWithFixedDelay(this::commit, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
                 index.complete(opened);
                 LOG.debug("Search index opened in {} ms", (System.nanoTime() - start) / 1_000_000);
-                if (opened.opening().empty()) {
-                    LOG.info("The search index is {}; every document source is rebuilt as it registers",
-                            opened.opening().created() ? "new" : "replaced");
-                    sources.keySet().forEach(this::initialRebuild);
-                } else {
-                    sources.forEach((type, s) -> rebuildIfMissing(opened, type, s.source()));
-                }
+                sources.opened(opened);
             } catch (IOException | RuntimeException e) {
                 LOG.error("The search index in {} cannot be opened; search is unavailable: {}", folder, e.toString());
                 index.completeExceptionally(e);
@@ -114,6 +92,11 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
                 Analysis.terms(Analysis.smart(), Fields.BODY_WORDS, "私域客户运营平台");
             }
         });
+    }
+
+    /** The index if it has opened, else {@code null}. */
+    private LuceneIndex ifOpen() {
+        return index.isDone() && !index.isCompletedExceptionally() ? index.join() : null;
     }
 
     private LuceneIndex index() {
@@ -169,84 +152,16 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
 
     @Override
     public long rebuild(String type, String actor, Locale locale) {
-        Source source = sources.get(type);
-        if (source == null) {
-            throw new IllegalArgumentException("no document source is registered for type '" + type + "'");
-        }
-        LuceneIndex target = index();
-        synchronized (rebuilding) {
-            Long running = rebuilding.get(type);
-            if (running != null) {
-                return running;
-            }
-            String title = locale != null && "zh".equals(locale.getLanguage()) ? "重建搜索索引：" + type
-                    : "Rebuild search index: " + type;
-            // The job may end before start() returns; it removes its own entry once its id is known.
-            CompletableFuture<Long> jobId = new CompletableFuture<>();
-            long id = jobs.start(REBUILD_KIND, title, actor, progress -> {
-                try {
-                    return new Rebuild(target, source, type, () -> closed || sources.get(type) != source)
-                            .run(progress);
-                } finally {
-                    rebuilding.remove(type, jobId.join());
-                }
-            }).id();
-            rebuilding.put(type, id);
-            jobId.complete(id);
-            return id;
-        }
-    }
-
-    private static String typeOf(DocumentSource source) {
-        try {
-            return source.type();
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
+        return sources.rebuild(type, actor, locale);
     }
 
     /** A {@link DocumentSource} registered. Returns false (and logs) if its type is unusable or taken. */
     public boolean addSource(long serviceId, String bundle, DocumentSource source) {
-        String type = typeOf(source);
-        if (type == null || type.isBlank()) {
-            LOG.error("Document source of {} names no type; ignored", bundle);
-            return false;
-        }
-        Source entry = new Source(serviceId, bundle, source);
-        Source before = sources.putIfAbsent(type, entry);
-        if (before != null) {
-            LOG.error("Document source for '{}' of {} ignored: {} already provides that type", type, bundle,
-                    before.bundle());
-            return false;
-        }
-        if (index.isDone() && !index.isCompletedExceptionally()) {
-            if (index.join().opening().empty()) {
-                initialRebuild(type);
-            } else {
-                rebuildIfMissing(index.join(), type, source);
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A type the index holds nothing of while its source has documents (a bundle installed into a home that already
-     * had data, or an index older than the bundle's documents) is rebuilt once, so search finds what exists.
-     */
-    private void rebuildIfMissing(LuceneIndex opened, String type, DocumentSource source) {
-        try {
-            opened.refresh();   // count what was put so far, not what the last periodic refresh saw
-            if (opened.count(type) == 0 && source.estimate() > 0) {
-                LOG.info("The search index has no '{}' documents but its source has some; rebuilding it", type);
-                initialRebuild(type);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Cannot tell whether '{}' needs a rebuild: {}", type, e.toString());
-        }
+        return sources.add(serviceId, bundle, source);
     }
 
     public void removeSource(long serviceId) {
-        sources.values().removeIf(s -> s.serviceId() == serviceId);
+        sources.remove(serviceId);
     }
 
     /**
@@ -254,26 +169,7 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
      * Open it before bundles start, so no source registered at boot is missed.
      */
     public ServiceTracker<DocumentSource, DocumentSource> track(BundleContext context) {
-        ServiceTracker<DocumentSource, DocumentSource> tracker = new ServiceTracker<>(context, DocumentSource.class,
-                null) {
-            @Override
-            public DocumentSource addingService(ServiceReference<DocumentSource> ref) {
-                DocumentSource source = context.getService(ref);
-                if (source != null) {
-                    addSource((Long) ref.getProperty(Constants.SERVICE_ID),
-                            ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName(), source);
-                }
-                return source;
-            }
-
-            @Override
-            public void removedService(ServiceReference<DocumentSource> ref, DocumentSource source) {
-                removeSource((Long) ref.getProperty(Constants.SERVICE_ID));
-                context.ungetService(ref);
-            }
-        };
-        tracker.open(true);
-        return tracker;
+        return sources.track(context);
     }
 
     /**
@@ -304,31 +200,19 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
                 .limit(limit).toList();
     }
 
-    private void initialRebuild(String type) {
-        if (!closed && initialRebuilds.add(type)) {
-            try {
-                rebuild(type, "system");
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot start the rebuild of '{}': {}", type, e.getMessage());
-            }
-        }
-    }
-
     @Override
     public List<TypeStatus> types() {
         Map<String, Long> counts = index().counts();
         Map<String, TypeStatus> all = new TreeMap<>();
         counts.forEach((type, n) -> all.put(type, status(type, n)));
-        for (String type : sources.keySet()) {
+        for (String type : sources.types()) {
             all.computeIfAbsent(type, t -> status(t, 0));
         }
         return new ArrayList<>(all.values());
     }
 
     private TypeStatus status(String type, long documents) {
-        Source s = sources.get(type);
-        Long job = rebuilding.get(type);
-        return new TypeStatus(type, documents, s == null ? null : s.bundle(), job == null ? 0 : job);
+        return new TypeStatus(type, documents, sources.bundle(type), sources.rebuildJob(type));
     }
 
     @Override
@@ -393,62 +277,6 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
             }
         } else {
             index.cancel(false);
-        }
-    }
-
-    /** One rebuild of one type: every document the source produces, then the older ones of the type go. */
-    private record Rebuild(LuceneIndex index, Source source, String type, BooleanSupplier gone) {
-
-        private static final int BATCH = 500;
-
-        String run(JobProgress progress) {
-            long before = index.writeBarrier();   // every write from now on has a greater stamp
-            long estimate;
-            try {
-                estimate = source.source().estimate();
-            } catch (RuntimeException e) {
-                estimate = -1;
-            }
-            progress.total(estimate);
-            progress.message("reading " + type + " documents from " + source.bundle());
-            List<SearchDocument> batch = new ArrayList<>(BATCH);
-            long[] written = {0};
-            Consumer<SearchDocument> sink = d -> {
-                if (d == null) {
-                    return;
-                }
-                if (!type.equals(d.type())) {
-                    throw new IllegalArgumentException("the source of '" + type + "' (" + source.bundle()
-                            + ") produced a document of type '" + d.type() + "' (id " + d.id() + ")");
-                }
-                batch.add(d);
-                if (batch.size() >= BATCH) {
-                    index.put(batch);
-                    written[0] += batch.size();
-                    progress.advance(batch.size());
-                    batch.clear();
-                }
-            };
-            source.source().documents(sink, () -> progress.cancelled() || gone.getAsBoolean());
-            if (progress.cancelled() || gone.getAsBoolean()) {
-                // Partly rebuilt: the new documents replaced theirs; the rest keep their old version.
-                index.put(batch);
-                String done = written[0] + batch.size() + " " + type + " documents rewritten, older ones kept";
-                if (!progress.cancelled()) {
-                    throw new IllegalStateException("the document source of '" + type + "' (" + source.bundle()
-                            + ") went away during the rebuild; " + done);
-                }
-                return done;
-            }
-            index.put(batch);
-            written[0] += batch.size();
-            progress.advance(batch.size());
-            long removed = index.deleteOlder(type, before);
-            index.refresh();
-            if (estimate < 0) {
-                progress.total(written[0]);
-            }
-            return written[0] + " " + type + " documents indexed, " + removed + " stale removed";
         }
     }
 }

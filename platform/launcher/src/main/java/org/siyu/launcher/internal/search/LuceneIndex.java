@@ -30,14 +30,11 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -58,15 +55,8 @@ final class LuceneIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
 
-    /** Boosts: an exact title or keyword beats a title that contains the query, which beats a remark that does. */
-    static final float EXACT_TITLE = 10f;
-    static final float EXACT_KEYWORD = 6f;
-    static final float TITLE = 3f;
-    static final float KEYWORD_PREFIX = 2f;
-
     private final Path folder;
-    private final Analyzer smart;
-    private final Analyzer queryGrams;
+    private final SearchQueries queries;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -99,8 +89,7 @@ final class LuceneIndex implements AutoCloseable {
     private LuceneIndex(Path folder, Analyzer smart, Directory directory, IndexWriter writer, Opening opening)
             throws IOException {
         this.folder = folder;
-        this.smart = smart;
-        this.queryGrams = Analysis.grams(false);
+        this.queries = new SearchQueries(smart);
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
@@ -275,65 +264,9 @@ final class LuceneIndex implements AutoCloseable {
         });
     }
 
-    /**
-     * The query for what a user typed: any of (all its grams in the title, boosted; all its grams anywhere; all its
-     * SmartCN words in title or text; a keyword equal to it or starting with it; the title equal to it). The last
-     * word of letters or digits also matches as a prefix, for search as you type. {@code null} if nothing is left.
-     */
+    /** The query for what a user typed ({@link SearchQueries#query}); {@code null} if nothing is left. */
     Query query(String text, Set<String> types) {
-        String q = Analysis.normalize(text);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        List<String> grams = Analysis.terms(queryGrams, Fields.ALL, q);
-        if (!grams.isEmpty()) {
-            any.add(new BoostQuery(allOf(Fields.TITLE_GRAMS, grams), TITLE), Occur.SHOULD);
-            any.add(allOf(Fields.ALL, grams), Occur.SHOULD);
-            clauses += 2;
-        }
-        // Single characters add nothing the grams do not match already, and as a conjunction over postings as long
-        // as those of 猫 or 粮 they were the slowest part of a query; only real words take part.
-        List<String> words = Analysis.terms(smart, Fields.BODY_WORDS, q).stream()
-                .filter(w -> w.codePointCount(0, w.length()) > 1).toList();
-        if (!words.isEmpty()) {
-            BooleanQuery.Builder each = new BooleanQuery.Builder();
-            for (String w : words) {
-                each.add(new BooleanQuery.Builder()
-                        .add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_WORDS, w)), 2f), Occur.SHOULD)
-                        .add(new TermQuery(new Term(Fields.BODY_WORDS, w)), Occur.SHOULD).build(), Occur.MUST);
-            }
-            any.add(each.build(), Occur.SHOULD);
-            clauses++;
-        }
-        if (!q.isEmpty()) {
-            any.add(new BoostQuery(new TermQuery(new Term(Fields.KEYWORD, q)), EXACT_KEYWORD), Occur.SHOULD);
-            any.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_EXACT, q)), EXACT_TITLE), Occur.SHOULD);
-            clauses += 2;
-            if (q.length() >= 2) {
-                any.add(new BoostQuery(new PrefixQuery(new Term(Fields.KEYWORD, q)), KEYWORD_PREFIX), Occur.SHOULD);
-            }
-        }
-        if (clauses == 0) {
-            return null;
-        }
-        BooleanQuery.Builder top = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
-        if (types != null && !types.isEmpty()) {
-            top.add(new TermInSetQuery(Fields.TYPE, types.stream().map(BytesRef::new).toList()), Occur.FILTER);
-        }
-        return top.build();
-    }
-
-    private static Query allOf(String field, List<String> terms) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (int i = 0; i < terms.size(); i++) {
-            String t = terms.get(i);
-            Query exact = new TermQuery(new Term(field, t));
-            if (i == terms.size() - 1 && t.length() >= 2 && Analysis.isWord(t)) {
-                exact = new BooleanQuery.Builder().add(exact, Occur.SHOULD)
-                        .add(new PrefixQuery(new Term(field, t)), Occur.SHOULD).build();
-            }
-            b.add(exact, Occur.MUST);
-        }
-        return b.build();
+        return queries.query(text, types);
     }
 
     long count(String type) {

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
-import com.vaadin.flow.shared.Registration;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.siyu.api.i18n.Text;
 import org.siyu.kernel.imports.internal.DryRunReport;
-import org.siyu.kernel.imports.internal.ImportRecord;
 import org.siyu.kernel.imports.internal.Importer;
 import org.siyu.kernel.imports.internal.RowError;
 import org.siyu.kernel.imports.internal.csv.CsvFile;
@@ -44,14 +42,12 @@ import org.siyu.kernel.imports.internal.mapping.Target;
 /**
  * The import of one session: upload (to a temporary file, at most 200 MB), encoding and delimiter, a preview of the
  * first rows, one target per column (guessed from the header, or a saved mapping), the dry-run report with its errors
- * as a CSV download, the start of the job, and the history of imports with their errors. The history refreshes every
- * two seconds while an import of it runs.
+ * as a CSV download, the start of the job, and the history of imports with their errors ({@link ImportHistory}).
  */
 class ImportPanel extends Composite<VerticalLayout> {
 
     static final int MAX_BYTES = 200 * 1024 * 1024;
     static final int PREVIEW_ROWS = 10;
-    private static final int POLL_MILLIS = 2000;
 
     private final Importer importer;
     private final Locale locale;
@@ -70,15 +66,13 @@ class ImportPanel extends Composite<VerticalLayout> {
     private final Span report = new Span();
     private final Grid<RowError> errors = new Grid<>();
     private final Anchor download = new Anchor();
-    private final Grid<ImportRecord> history = new Grid<>();
-    private final Grid<RowError> historyErrors = new Grid<>();
+    private final ImportHistory history;
 
     private CsvSource source;
     private CsvFile file;
     /** The target chosen for each column, by column index. */
     private final List<Target> targets = new ArrayList<>();
     private List<RowError> lastErrors = List.of();
-    private Registration pollRegistration;
 
     /**
      * @param notify   shows a short message to the user (the shell's {@code ViewContext.notify})
@@ -89,6 +83,7 @@ class ImportPanel extends Composite<VerticalLayout> {
         this.locale = locale;
         this.actor = actor;
         this.notify = notify;
+        this.history = new ImportHistory(importer, locale, actor, notify, openJobs);
 
         encoding.setId("import-encoding");
         encoding.setLabel(t("Encoding", "编码"));
@@ -154,38 +149,10 @@ class ImportPanel extends Composite<VerticalLayout> {
         report.setId("import-report");
         errors.setId("import-errors");
         errors.setHeight("14em");
-        errorColumns(errors);
+        ImportHistory.errorColumns(errors, locale);
         download.setId("import-errors-download");
         download.setText(t("Download errors (CSV)", "下载错误（CSV）"));
         download.setVisible(false);
-
-        history.setId("import-history");
-        history.setHeight("14em");
-        history.addColumn(ImportRecord::id).setHeader("#").setAutoWidth(true);
-        history.addColumn(ImportRecord::fileName).setHeader(t("File", "文件")).setFlexGrow(1);
-        history.addColumn(r -> state(r)).setHeader(t("State", "状态")).setAutoWidth(true);
-        history.addColumn(r -> String.format(locale, "%,d / %,d", r.rowsDone(), r.rowsTotal()))
-                .setHeader(t("Rows done", "已处理行")).setAutoWidth(true);
-        history.addColumn(ImportRecord::rowsImported).setHeader(t("Imported", "已导入")).setAutoWidth(true);
-        history.addColumn(ImportRecord::rowsRejected).setHeader(t("Rejected", "已拒绝")).setAutoWidth(true);
-        history.addColumn(ImportRecord::customersCreated).setHeader(t("New customers", "新客户")).setAutoWidth(true);
-        history.addComponentColumn(r -> {
-            if (r.jobId() == null) {
-                return new Span();
-            }
-            Button job = new Button(t("job ", "任务 ") + r.jobId(), e -> openJobs.run());
-            job.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            return job;
-        }).setHeader(t("Job", "任务")).setAutoWidth(true);
-        history.addColumn(ImportRecord::message).setHeader(t("Message", "信息")).setFlexGrow(1);
-        history.addSelectionListener(e -> showHistoryErrors(e.getFirstSelectedItem().orElse(null)));
-        historyErrors.setId("import-history-errors");
-        historyErrors.setHeight("12em");
-        errorColumns(historyErrors);
-        Button refresh = new Button(t("Refresh", "刷新"), e -> refreshHistory());
-        refresh.setId("import-refresh");
-        Button cancel = new Button(t("Cancel selected import", "取消所选导入"), e -> cancelSelected());
-        cancel.setId("import-cancel");
 
         HorizontalLayout options = new HorizontalLayout(encoding, delimiter, fileInfo);
         options.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -199,7 +166,7 @@ class ImportPanel extends Composite<VerticalLayout> {
         root.add(new H4(t("Upload a CSV file", "上传 CSV 文件")), upload, options,
                 new H4(t("Preview", "预览")), preview,
                 new H4(t("Columns", "列映射")), mappings, columns, actions, errors, download,
-                new H4(t("Imports", "导入记录")), new HorizontalLayout(refresh, cancel), history, historyErrors);
+                new H4(t("Imports", "导入记录")), history);
         enableActions();
     }
 
@@ -210,18 +177,11 @@ class ImportPanel extends Composite<VerticalLayout> {
             byte[] csv = ErrorCsv.write(lastErrors);
             return new DownloadResponse(new ByteArrayInputStream(csv), "import-errors.csv", "text/csv", csv.length);
         }));
-        refreshHistory();
         saved.setItems(importer.mappingNames());
-        pollRegistration = event.getUI().addPollListener(e -> refreshHistory());
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (pollRegistration != null) {
-            pollRegistration.remove(); // a panel attached again must not refresh twice per poll
-            pollRegistration = null;
-        }
         forgetSource(); // an upload that was not imported leaves no temporary file behind
     }
 
@@ -394,49 +354,10 @@ class ImportPanel extends Composite<VerticalLayout> {
             columns.setItems(List.of());
             fileInfo.setText("");
             enableActions();
-            refreshHistory();
+            history.refresh();
         } catch (IllegalArgumentException | IllegalStateException e) {
             notifyUser(e.getMessage());
         }
-    }
-
-    void refreshHistory() {
-        List<ImportRecord> records = importer.recent(50);
-        history.setItems(records);
-        boolean running = records.stream().anyMatch(r -> !r.state().ended());
-        getUI().ifPresent(ui -> ui.setPollInterval(running ? POLL_MILLIS : -1));
-    }
-
-    private void showHistoryErrors(ImportRecord record) {
-        historyErrors.setItems(record == null ? List.of() : importer.errors(record.id(), 0, 10_000));
-    }
-
-    private void cancelSelected() {
-        history.getSelectedItems().stream().findFirst().ifPresent(r -> notifyUser(importer.cancel(r.id(), actor)
-                ? t("Cancelling: the import stops after its current chunk", "正在取消：当前批次完成后停止")
-                : t("This import is not running", "该导入未在运行")));
-    }
-
-    private String state(ImportRecord r) {
-        String state = switch (r.state()) {
-            case QUEUED -> t("queued", "排队中");
-            case RUNNING -> t("running", "运行中");
-            case SUCCEEDED -> t("done", "已完成");
-            case FAILED -> t("failed", "失败");
-            case CANCELLED -> t("cancelled", "已取消");
-            case INTERRUPTED -> t("interrupted", "已中断");
-        };
-        if (r.state() == org.siyu.kernel.imports.internal.ImportState.RUNNING && r.rowsTotal() > 0) {
-            state += String.format(" %d%%", r.rowsDone() * 100L / r.rowsTotal());
-        }
-        return state;
-    }
-
-    private void errorColumns(Grid<RowError> grid) {
-        grid.addColumn(RowError::row).setHeader(t("Row", "行")).setAutoWidth(true);
-        grid.addColumn(RowError::column).setHeader(t("Column", "列")).setAutoWidth(true);
-        grid.addColumn(RowError::value).setHeader(t("Value", "值")).setAutoWidth(true);
-        grid.addColumn(RowError::detail).setHeader(t("Problem", "问题")).setFlexGrow(1);
     }
 
     private void enableActions() {

@@ -45,14 +45,14 @@ class ImportsResourceTest {
         resource = new ImportsResource(kit.importer(true));
     }
 
-    private static RawBody post(String csv) {
-        return new RawBody(new FakeRestRequest("POST", "customers").withHeader("Content-Type", "text/csv"),
-                csv.getBytes(StandardCharsets.UTF_8));
+    private static FakeRestRequest post(String csv) {
+        return new FakeRestRequest("POST", "customers").withHeader("Content-Type", "text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aDryRunAnswersTheCountsAndErrors() throws Exception {
-        RawBody call = post(CSV).query("dryRun", "true").query("columns", "手机:phone,姓名:name,标签:tags");
+        FakeRestRequest call = post(CSV).query("dryRun", "true").query("columns", "手机:phone,姓名:name,标签:tags");
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
         assertEquals(200, call.status());
         assertEquals(3, answer.get("rows"));
@@ -66,7 +66,7 @@ class ImportsResourceTest {
 
     @Test
     void aRealRunAnswers202WithTheImportAndItsJob() throws Exception {
-        RawBody call = post(CSV).query("dryRun", "false").query("mapping", "auto").withHeader("X-File-Name", "客户.csv");
+        FakeRestRequest call = post(CSV).query("dryRun", "false").query("mapping", "auto").withHeader("X-File-Name", "客户.csv");
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
         assertEquals(202, call.status());
         long id = ((Number) answer.get("importId")).longValue();
@@ -93,16 +93,16 @@ class ImportsResourceTest {
         resource.handle(save, save);
         FakeRestRequest names = FakeRestRequest.get("mappings");
         assertEquals(List.of("crm"), resource.handle(names, names));
-        RawBody call = post(CSV).query("dryRun", "true").query("mapping", "crm");
+        FakeRestRequest call = post(CSV).query("dryRun", "true").query("mapping", "crm");
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
         assertEquals(Map.of("手机", "phone", "标签", "tags"), answer.get("mapping"));
     }
 
     @Test
     void aGb18030BodyIsReadWithTheCharsetOfItsContentType() throws Exception {
-        RawBody call = new RawBody(new FakeRestRequest("POST", "customers")
-                .withHeader("Content-Type", "text/csv; charset=GBK"),
-                "手机,姓名\n13800000001,张三\n".getBytes(Charset.forName("GB18030")))
+        FakeRestRequest call = new FakeRestRequest("POST", "customers")
+                .withHeader("Content-Type", "text/csv; charset=GBK")
+                .body("手机,姓名\n13800000001,张三\n".getBytes(Charset.forName("GB18030")))
                 .query("dryRun", "true").query("columns", "手机:phone,姓名:name");
         Map<?, ?> answer = (Map<?, ?>) resource.handle(call, call);
         assertEquals("GB18030", answer.get("encoding"));
@@ -136,16 +136,12 @@ class ImportsResourceTest {
     @Test
     void withoutTheJobServiceARealRunIs503() throws Exception {
         ImportsResource noJobs = new ImportsResource(kit.importer(false));
-        RawBody call = post(CSV).query("dryRun", "false").query("mapping", "auto");
+        FakeRestRequest call = post(CSV).query("dryRun", "false").query("mapping", "auto");
         RestException e = assertThrows(RestException.class, () -> noJobs.handle(call, call));
         assertEquals(503, e.status());
     }
 
     private String refused(FakeRestRequest call, int status) {
-        return refused(new RawBody(call, call.bytes()), status);
-    }
-
-    private String refused(RawBody call, int status) {
         RestException e = assertThrows(RestException.class, () -> resource.handle(call, call));
         assertEquals(status, e.status(), e.detail());
         return e.detail();

@@ -27,12 +27,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.roaringbitmap.RoaringBitmap;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobProgress;
-import org.siyu.api.org.OrgService;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.kernel.tagging.internal.scope.Scope;
+import org.siyu.kernel.tagging.internal.scope.ScopeClosedException;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@link IdentityService#customers(int[])} (names, first channel, owner) and this bundle's assignments (tags);
  * without OneID the rows hold the id and the tags only. Long exports run as a job writing into
  * {@link ExportFiles}; the REST API streams the same bytes.
+ *
+ * <p>An account with a data scope exports the customers of the segment <em>in its scope</em> ({@link Scopes}); the
+ * file name, the job's summary and the audit line say so. A scope that cannot be worked out refuses the export
+ * ({@link ScopeClosedException}) rather than write an empty file that reads like "nobody".
  */
 @Component(service = SegmentExport.class)
 public class SegmentExport {
@@ -53,12 +60,13 @@ public class SegmentExport {
     /** Between the tags of one customer. */
     static final String TAG_SEPARATOR = "; ";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SegmentExport.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.siyu.audit.tagging");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Tagging tagging;
     private final Jobs jobs;
+    private final Scopes scopes;
     private final ExportFiles files;
     private final Clock clock;
 
@@ -66,101 +74,128 @@ public class SegmentExport {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile IdentityService identity;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile OrgService org;
-
     @Activate
-    public SegmentExport(@Reference Tagging tagging, @Reference Jobs jobs, BundleContext context) {
-        this(tagging, jobs, ExportFiles.of(context), Clock.systemDefaultZone(), null);
+    public SegmentExport(@Reference Tagging tagging, @Reference Jobs jobs, @Reference Scopes scopes,
+            BundleContext context) {
+        this(tagging, jobs, scopes, ExportFiles.of(context), Clock.systemDefaultZone(), null);
     }
 
     /** For tests: {@code identity} may be {@code null}. */
-    public SegmentExport(Tagging tagging, Jobs jobs, ExportFiles files, Clock clock, IdentityService identity) {
+    public SegmentExport(Tagging tagging, Jobs jobs, Scopes scopes, ExportFiles files, Clock clock,
+            IdentityService identity) {
         this.tagging = tagging;
         this.jobs = jobs;
+        this.scopes = scopes;
         this.files = files;
         this.clock = clock;
         this.identity = identity;
-    }
-
-    /** For tests: the org service whose data scopes exports respect. */
-    public void org(OrgService service) {
-        this.org = service;
-    }
-
-    /**
-     * Refuses an export to an account with a data scope (a store manager): a segment is evaluated over every customer
-     * of the brand, and the export lists names and owners, so it would show customers outside the scope.
-     *
-     * @throws ScopedExportException naming the account's unit
-     */
-    public void requireUnscoped(String account) {
-        OrgService service = org;
-        if (service != null && !service.scope(account).unrestricted()) {
-            throw new ScopedExportException("the account '" + account + "' sees only the customers of unit '"
-                    + service.accountUnit(account).orElse("?") + "'; segment exports list customers of the whole brand,"
-                    + " so they need an account without a data scope");
-        }
-    }
-
-    /** An export refused because of the account's data scope. */
-    public static final class ScopedExportException extends RuntimeException {
-        ScopedExportException(String message) {
-            super(message);
-        }
     }
 
     public ExportFiles files() {
         return files;
     }
 
-    /** A started export: the job and the file it writes when done. */
-    public record Started(Jobs.Started job, Path file) {
+    /**
+     * A started export.
+     *
+     * @param job   the job
+     * @param file  the file it writes when done
+     * @param count how many customers it exports (the segment within the scope, when it started)
+     * @param scope the actor's scope it was cut to
+     */
+    public record Started(Jobs.Started job, Path file, long count, Scope scope) {
     }
 
     /**
-     * Starts an export of the segment into a new file as a job. The expression is evaluated first, so a bad one
-     * fails here and not in the job.
+     * Starts an export of the segment, within {@code actor}'s data scope, into a new file as a job. The scope and the
+     * expression are checked first, so a bad one fails here and not in the job.
      *
      * @param label a short machine word for the file name (a saved segment's id, or {@code expr})
      * @throws org.siyu.api.tags.SegmentSyntaxException if the expression is not valid
-     * @throws ScopedExportException if {@code actor} has a data scope
+     * @throws ScopeClosedException if {@code actor} has a data scope that cannot be worked out now
      */
     public Started start(String expression, String label, String title, String actor) throws IOException {
-        requireUnscoped(actor);
-        tagging.count(expression);
-        String safe = label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        String name = "segment-" + (safe.isEmpty() ? "expr" : safe) + "-"
-                + LocalDateTime.now(clock.withZone(ZoneId.systemDefault())).format(STAMP) + ".csv";
+        Scope scope = open(actor);
+        long count = tagging.count(expression, scope.within());
+        String stamp = LocalDateTime.now(clock.withZone(ZoneId.systemDefault())).format(STAMP);
+        String name = "segment-" + fileLabel(label, scope) + "-" + stamp + ".csv";
         if (!ExportFiles.valid(name)) {
-            name = "segment-export-" + LocalDateTime.now(clock).format(STAMP) + ".csv";
+            name = "segment-export-" + stamp + ".csv";
         }
         Path file = files.create(name);
         Jobs.Started job = jobs.start(JOB_KIND, title, actor, progress -> {
             Path partial = file.resolveSibling("." + file.getFileName() + ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
-                long rows = write(expression, out, progress);
+                long rows = write(expression, scope.within(), out, progress);
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                LOG.info("Segment export by {}: {} customers of '{}' to {}", actor, rows, expression, file);
-                return rows + " customers → " + file.getFileName();
+                audit(actor, expression, scope, rows, file.getFileName().toString());
+                return rows + " customers" + (scope.unrestricted() ? "" : " in the data scope of " + scope.unit())
+                        + " → " + file.getFileName();
             } finally {
                 Files.deleteIfExists(partial);
             }
         });
-        return new Started(job, file);
+        return new Started(job, file, count, scope);
     }
 
     /**
-     * Writes the segment's customers to {@code out} (not closed), reporting each page to {@code progress} (total =
-     * the segment's count).
+     * The actor's scope for an export.
+     *
+     * @throws ScopeClosedException if it cannot be worked out now
+     */
+    private Scope open(String actor) {
+        Scope scope = scopes.of(actor);
+        if (scope.closed()) {
+            throw new ScopeClosedException(scope.problem());
+        }
+        return scope;
+    }
+
+    /**
+     * Streams the segment within {@code scope} (an open one) to {@code out} (the REST download) and audits it.
+     *
+     * @return how many rows were written
+     */
+    public long stream(String expression, Scope scope, String actor, OutputStream out) throws IOException {
+        long rows = write(expression, scope.within(), out, Jobs.NO_PROGRESS);
+        audit(actor, expression, scope, rows, "a download through the API");
+        return rows;
+    }
+
+    /** The file name's label: {@code label}, plus {@code scope-<unit>} for a scoped export. */
+    public static String fileLabel(String label, Scope scope) {
+        String safe = safe(label, 40);
+        String word = safe.isEmpty() ? "expr" : safe;
+        if (scope.unrestricted()) {
+            return word;
+        }
+        String unit = safe(scope.unit(), 30);
+        return word + "-scope" + (unit.isEmpty() ? "" : "-" + unit);
+    }
+
+    private static String safe(String text, int max) {
+        String safe = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return safe.length() > max ? safe.substring(0, max).replaceAll("-$", "") : safe;
+    }
+
+    private static void audit(String actor, String expression, Scope scope, long rows, String target) {
+        AUDIT.info("segment.export by {}: {} customers of '{}' within {} to {}", actor, rows, expression,
+                scope.describe(), target);
+    }
+
+    /**
+     * Writes the segment's customers among {@code within} ({@code null}: all) to {@code out} (not closed), reporting
+     * each page to {@code progress} (total = how many there are).
      *
      * @return how many rows were written
      * @throws java.util.concurrent.CancellationException if the job was cancelled (the output is incomplete)
      */
-    public long write(String expression, OutputStream out, JobProgress progress) throws IOException {
-        PrimitiveIterator.OfInt members = tagging.members(expression);
-        progress.total(tagging.count(expression));
+    public long write(String expression, RoaringBitmap within, OutputStream out, JobProgress progress)
+            throws IOException {
+        RoaringBitmap selected = tagging.select(expression, within);
+        PrimitiveIterator.OfInt members = selected.stream().iterator();
+        progress.total(selected.getLongCardinality());
         IdentityService oneId = identity;
         if (oneId == null) {
             progress.message("OneID is not running: names, first channels and owners are left empty");

@@ -12,14 +12,15 @@ import org.siyu.api.rest.RestResource;
 import org.siyu.api.rest.RestResponse;
 import org.siyu.api.rest.StreamedBody;
 import org.siyu.api.tags.SegmentSyntaxException;
-import org.siyu.api.tags.TagService;
+import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
 import org.siyu.kernel.tagging.internal.export.SegmentExport;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.saved.SavedSegment;
 import org.siyu.kernel.tagging.internal.saved.SavedSegments;
 import org.siyu.kernel.tagging.internal.saved.SegmentFieldException;
 import org.siyu.kernel.tagging.internal.saved.SegmentInput;
+import org.siyu.kernel.tagging.internal.scope.Scope;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 
 /**
  * {@code /api/v1/segments}: counts, saved segments and CSV exports.
@@ -34,34 +35,48 @@ import org.siyu.kernel.tagging.internal.saved.SegmentInput;
  * </ul>
  * Reading needs {@code tagging.view}, changing {@code tagging.edit}, exporting {@code tagging.export}. Field errors
  * are 400s whose detail starts with the field ({@code "name: is required"}), a taken name a 409.
+ *
+ * <p>Counts and exports are of the caller's data scope ({@link Scopes}): an account linked to a store counts and
+ * exports the customers of the segment that its store's staff own, and the answers name the unit in {@code scope}.
+ * When a scoped account's customers cannot be worked out (OneID is not running) every answer that would show
+ * customers is a 503 naming what is missing, before anything is written.
  */
 @Component
 public class SegmentsResource implements RestResource {
 
-    private final TagService tags;
+    private final Tagging tagging;
     private final SavedSegments saved;
     private final SegmentExport export;
+    private final Scopes scopes;
 
     @Activate
-    public SegmentsResource(@Reference TagService tags, @Reference SavedSegments saved,
-            @Reference SegmentExport export) {
-        this.tags = tags;
+    public SegmentsResource(@Reference Tagging tagging, @Reference SavedSegments saved,
+            @Reference SegmentExport export, @Reference Scopes scopes) {
+        this.tagging = tagging;
         this.saved = saved;
         this.export = export;
+        this.scopes = scopes;
     }
 
-    /** The answer to a count. */
-    public record Count(long count, long micros) {
+    /**
+     * The answer to a count.
+     *
+     * @param scope the org unit whose customers were counted, {@code null} for all customers
+     */
+    public record Count(long count, long micros, String scope) {
     }
 
-    /** A saved segment as the API shows it; {@code count} is -1 and {@code error} set when it no longer evaluates. */
+    /**
+     * A saved segment as the API shows it; {@code count} is -1 and {@code error} set when it no longer evaluates;
+     * {@code scope} the org unit whose customers were counted, {@code null} for all customers.
+     */
     public record Segment(int id, String name, String expression, String description, String createdBy,
-            String createdAt, String updatedAt, long count, String error) {
+            String createdAt, String updatedAt, long count, String error, String scope) {
 
-        static Segment of(SavedSegments.Counted c) {
+        static Segment of(SavedSegments.Counted c, Scope scope) {
             SavedSegment s = c.segment();
             return new Segment(s.id(), s.name(), s.expression(), s.description(), s.createdBy(),
-                    s.createdAt().toString(), s.updatedAt().toString(), c.count(), c.error());
+                    s.createdAt().toString(), s.updatedAt().toString(), c.count(), c.error(), scope.unit());
         }
     }
 
@@ -79,7 +94,7 @@ public class SegmentsResource implements RestResource {
         }
         if (path.equals(List.of("count"))) {
             Resources.requireGet(request);
-            return count(expression(request));
+            return count(expression(request), scope(request));
         }
         if (path.equals(List.of("export"))) {
             Resources.requireGet(request);
@@ -100,16 +115,18 @@ public class SegmentsResource implements RestResource {
     private Object collection(RestRequest request, RestResponse response) throws RestException {
         switch (request.method()) {
             case "GET" -> {
-                return saved.list().stream().map(Segment::of).toList();
+                Scope scope = scope(request);
+                return saved.list(scope.within()).stream().map(c -> Segment.of(c, scope)).toList();
             }
             case "POST" -> {
                 Resources.require(request, TaggingPermissions.EDIT);
                 SegmentInput input = request.body(SegmentInput.class);
+                Scope scope = scope(request);
                 try {
                     SavedSegment created = saved.create(input, request.user().username());
                     response.status(201);
                     response.header("Location", "/api/v1/segments/" + created.id());
-                    return Segment.of(saved.counted(created));
+                    return Segment.of(saved.counted(created, scope.within()), scope);
                 } catch (SegmentFieldException e) {
                     throw fieldError(e);
                 }
@@ -122,15 +139,17 @@ public class SegmentsResource implements RestResource {
     private Object one(RestRequest request, RestResponse response, int id) throws RestException {
         switch (request.method()) {
             case "GET" -> {
-                return Segment.of(saved.counted(saved.get(id).orElseThrow(() -> missing(id))));
+                Scope scope = scope(request);
+                return Segment.of(saved.counted(saved.get(id).orElseThrow(() -> missing(id)), scope.within()), scope);
             }
             case "PUT" -> {
                 Resources.require(request, TaggingPermissions.EDIT);
                 SegmentInput input = request.body(SegmentInput.class);
+                Scope scope = scope(request);
                 try {
                     SavedSegment updated = saved.update(id, input, request.user().username())
                             .orElseThrow(() -> missing(id));
-                    return Segment.of(saved.counted(updated));
+                    return Segment.of(saved.counted(updated, scope.within()), scope);
                 } catch (SegmentFieldException e) {
                     throw fieldError(e);
                 }
@@ -148,27 +167,32 @@ public class SegmentsResource implements RestResource {
         }
     }
 
-    private Count count(String expression) throws RestException {
+    private Count count(String expression, Scope scope) throws RestException {
         long start = System.nanoTime();
         try {
-            long count = tags.count(expression);
-            return new Count(count, (System.nanoTime() - start) / 1_000);
+            long count = tagging.count(expression, scope.within());
+            return new Count(count, (System.nanoTime() - start) / 1_000, scope.unit());
         } catch (SegmentSyntaxException e) {
             throw new RestException(400, "bad expression", e.getMessage());
         }
     }
 
-    /** The export as a streamed body; the expression is checked before anything is written. */
+    private Scope scope(RestRequest request) throws RestException {
+        return Resources.scope(scopes, request);
+    }
+
+    /**
+     * The export as a streamed body, of the customers of the segment in the caller's data scope; the scope and the
+     * expression are checked before anything is written.
+     */
     private StreamedBody csv(RestRequest request, RestResponse response, String expression, String label)
             throws RestException {
         Resources.require(request, TaggingPermissions.EXPORT);
-        try {
-            export.requireUnscoped(request.user().username());
-        } catch (SegmentExport.ScopedExportException e) {
-            throw RestException.forbidden(e.getMessage());
-        }
-        count(expression);
-        response.header("Content-Disposition", "attachment; filename=\"segment-" + label + ".csv\"");
+        Scope scope = scope(request);
+        count(expression, scope);
+        String user = request.user().username();
+        response.header("Content-Disposition", "attachment; filename=\"segment-"
+                + SegmentExport.fileLabel(label, scope) + ".csv\"");
         return new StreamedBody() {
             @Override
             public String contentType() {
@@ -177,7 +201,7 @@ public class SegmentsResource implements RestResource {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                export.write(expression, out, Jobs.NO_PROGRESS);
+                export.stream(expression, scope, user, out);
             }
         };
     }

@@ -7,18 +7,24 @@ import org.siyu.api.rest.RestException;
 import org.siyu.api.rest.RestRequest;
 import org.siyu.api.rest.RestResource;
 import org.siyu.api.rest.RestResponse;
-import org.siyu.api.tags.TagService;
+import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 
-/** {@code GET /api/v1/tags} → every tag: {@code [{"name","group","system","customers"}…]}, by group then name. */
+/**
+ * {@code GET /api/v1/tags} → every tag: {@code [{"name","group","system","customers"}…]}, by group then name.
+ * {@code customers} counts the caller's data scope ({@link Scopes}); a scope that cannot be worked out is a 503.
+ */
 @Component
 public class TagsResource implements RestResource {
 
-    private final TagService tags;
+    private final Tagging tagging;
+    private final Scopes scopes;
 
     @Activate
-    public TagsResource(@Reference TagService tags) {
-        this.tags = tags;
+    public TagsResource(@Reference Tagging tagging, @Reference Scopes scopes) {
+        this.tagging = tagging;
+        this.scopes = scopes;
     }
 
     @Override
@@ -34,6 +40,6 @@ public class TagsResource implements RestResource {
                     + "; there is GET /api/v1/tags (a customer's tags are under /api/v1/customers/<id>/tags)");
         }
         Resources.requireGet(request);
-        return tags.list();
+        return tagging.list(Resources.scope(scopes, request).within());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.roaringbitmap.RoaringBitmap;
 import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.Times;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Segments saved under a unique name ({@code tagging_segment}). An expression is saved only if it parses and names
- * known tags; a list shows each with its live count. Every error names the field.
+ * known tags; a list shows each with its live count (of a data scope's customers for a scoped account). Every error
+ * names the field.
  */
 @Component(service = SavedSegments.class)
 public class SavedSegments {
@@ -48,10 +50,18 @@ public class SavedSegments {
 
     /** Every saved segment by name, with its count now. */
     public List<Counted> list() {
+        return list(null);
+    }
+
+    /**
+     * Every saved segment by name, with how many customers of {@code within} it selects now ({@code null}: of all; a
+     * data scope's customers from {@link org.siyu.kernel.tagging.internal.scope.Scopes}).
+     */
+    public List<Counted> list(RoaringBitmap within) {
         List<SavedSegment> all = tagging.inTransaction(em -> em.createQuery(
                 "select s from SegmentEntity s order by s.name", SegmentEntity.class)
                 .getResultStream().map(SegmentEntity::saved).toList());
-        return all.stream().map(this::counted).toList();
+        return all.stream().map(s -> counted(s, within)).toList();
     }
 
     public Optional<SavedSegment> get(int id) {
@@ -64,8 +74,13 @@ public class SavedSegments {
     }
 
     public Counted counted(SavedSegment segment) {
+        return counted(segment, null);
+    }
+
+    /** The segment with how many customers of {@code within} it selects now ({@code null}: of all). */
+    public Counted counted(SavedSegment segment, RoaringBitmap within) {
         try {
-            return new Counted(segment, tagging.count(segment.expression()), null);
+            return new Counted(segment, tagging.count(segment.expression(), within), null);
         } catch (SegmentSyntaxException e) {
             return new Counted(segment, -1, e.getMessage());
         }

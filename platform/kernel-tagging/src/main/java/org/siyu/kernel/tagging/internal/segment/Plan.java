@@ -91,6 +91,28 @@ sealed interface Plan {
         }
     }
 
+    /**
+     * {@code plan} restricted to {@code scope} (a subset of the universe): an intersection whose operands are the
+     * scope and the plan's own, so the evaluators treat the scope like a tag (a chunk where it has nobody is skipped).
+     * A NOT becomes a subtraction from the scope instead of a complement of the whole universe.
+     */
+    static Plan within(Plan plan, RoaringBitmap scope) {
+        Leaf leaf = new Leaf(scope, scope.getLongCardinality());
+        List<Plan> positive = new ArrayList<>();
+        List<Plan> negative = new ArrayList<>();
+        positive.add(leaf);
+        switch (plan) {
+            case All all -> {
+                positive.addAll(all.positive());
+                negative.addAll(all.negative());
+            }
+            case Complement c -> negative.add(c.operand());
+            default -> positive.add(plan);
+        }
+        positive.sort(Comparator.comparingLong(Plan::estimate));
+        return new All(List.copyOf(positive), List.copyOf(negative), positive.getFirst().estimate());
+    }
+
     /** A lower bound of a plan's size: exact for a leaf, 0 otherwise. */
     private static long lowerBound(Plan plan) {
         return plan instanceof Leaf leaf ? leaf.estimate() : 0;

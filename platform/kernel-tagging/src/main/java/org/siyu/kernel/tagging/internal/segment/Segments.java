@@ -55,4 +55,37 @@ public final class Segments {
         boolean mayBeShared = plan instanceof Plan.Leaf || plan instanceof Plan.All;
         return mayBeShared ? result.clone() : result;
     }
+
+    /**
+     * How many customers of {@code within} {@code expr} selects: the scope is one more operand of an intersection, so
+     * the counter skips the chunks of ids where the scope has nobody and materialises nothing.
+     *
+     * @param within customers, for example of a data scope; only read
+     * @throws SegmentSyntaxException if it names an unknown tag
+     */
+    public static long count(Expr expr, Bitmaps bitmaps, RoaringBitmap within) {
+        Plan plan = Plan.within(Plan.of(expr, bitmaps), scope(within, bitmaps));
+        return new SegmentEvaluator(bitmaps.universe()).count(plan);
+    }
+
+    /**
+     * The customers of {@code within} that {@code expr} selects, as a bitmap of their own.
+     *
+     * @throws SegmentSyntaxException if it names an unknown tag
+     */
+    public static RoaringBitmap select(Expr expr, Bitmaps bitmaps, RoaringBitmap within) {
+        Plan plan = Plan.within(Plan.of(expr, bitmaps), scope(within, bitmaps));
+        // an intersection that includes the scope, a bitmap of our own: never hands out a tag's bitmap
+        return new SegmentEvaluator(bitmaps.universe()).bitmap(plan);
+    }
+
+    /**
+     * The scope cut to the universe. The evaluation assumes every operand is a subset of the universe (an AND with a
+     * NOT subtracts from its positive operands without intersecting the universe again); a customer OneID knows and
+     * tagging has not heard of yet must not be counted by {@code NOT tag:x} in a scope when it is not counted
+     * without one. As large as the scope at most.
+     */
+    private static RoaringBitmap scope(RoaringBitmap within, Bitmaps bitmaps) {
+        return RoaringBitmap.and(within, bitmaps.universe());
+    }
 }

@@ -26,25 +26,29 @@ import java.util.function.Consumer;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.security.User;
 import org.siyu.api.tags.SegmentSyntaxException;
-import org.siyu.api.tags.TagService;
+import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
 import org.siyu.kernel.tagging.internal.export.SegmentExport;
 import org.siyu.kernel.tagging.internal.saved.SavedSegment;
 import org.siyu.kernel.tagging.internal.saved.SavedSegments;
 import org.siyu.kernel.tagging.internal.saved.SegmentFieldException;
 import org.siyu.kernel.tagging.internal.saved.SegmentInput;
+import org.siyu.kernel.tagging.internal.scope.Scope;
+import org.siyu.kernel.tagging.internal.scope.ScopeClosedException;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 
 /**
  * The Segments view: the expression with its live count ({@link SegmentPanel}), a form that saves it under a name,
  * the saved segments with their counts (open, delete), and an export of the current expression to CSV as a job,
  * with a download link when the file is written. Saving and deleting need {@code tagging.edit}, exporting
- * {@code tagging.export}; without them the buttons are not shown.
+ * {@code tagging.export}; without them the buttons are not shown. Counts and exports are of the user's data scope
+ * ({@link Scopes}), worked out again at each count.
  */
 class SavedSegmentsPanel extends Composite<VerticalLayout> {
 
-    private final TagService tags;
     private final SavedSegments saved;
     private final SegmentExport export;
+    private final Scopes scopes;
     private final User user;
     private final Locale locale;
     private final Consumer<String> notify;
@@ -53,21 +57,22 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
     private final TextField name = new TextField();
     private final TextField description = new TextField();
     private final Span formError = new Span();
+    private final Span listScope = new Span();
     private final Div exportStatus = new Div();
     private final Grid<SavedSegments.Counted> grid = new Grid<>();
     /** The saved segment being edited, or 0 for a new one. */
     private int editing;
 
-    SavedSegmentsPanel(TagService tags, SavedSegments saved, SegmentExport export, User user, Locale locale,
-            Consumer<String> notify) {
-        this.tags = tags;
+    SavedSegmentsPanel(Tagging tagging, SavedSegments saved, SegmentExport export, Scopes scopes, User user,
+            Locale locale, Consumer<String> notify) {
         this.saved = saved;
         this.export = export;
+        this.scopes = scopes;
         this.user = user;
         this.locale = locale;
         this.notify = notify;
         this.numbers = NumberFormat.getIntegerInstance(locale == null ? Locale.ENGLISH : locale);
-        this.counter = new SegmentPanel(tags, locale);
+        this.counter = new SegmentPanel(tagging::count, () -> scopes.of(user), locale);
         boolean mayEdit = user.isPermitted(TaggingPermissions.EDIT);
         boolean mayExport = user.isPermitted(TaggingPermissions.EXPORT);
 
@@ -96,6 +101,8 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
         formError.setId("segment-save-error");
         formError.getStyle().set("color", "var(--lumo-error-text-color)");
         exportStatus.setId("segment-export-status");
+        listScope.setId("segments-scope");
+        listScope.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         grid.setId("segments-grid");
         grid.addColumn(c -> c.segment().name()).setHeader(t("Saved segment", "已保存分群")).setAutoWidth(true)
@@ -119,13 +126,17 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
         VerticalLayout root = getContent();
         root.setId("segments-view");
         root.setSizeFull();
-        root.add(counter, form, formError, exportStatus);
+        root.add(counter, form, formError, exportStatus, listScope);
         root.addAndExpand(grid);
         addAttachListener(e -> refresh());
     }
 
     void refresh() {
-        grid.setItems(saved.list());
+        Scope scope = scopes.of(user);
+        grid.setItems(saved.list(scope.within()));
+        listScope.setText(scope.unrestricted() ? "" : scope.closed() ? scope.problem().get(locale)
+                : t("Customers: those of your data scope (unit ", "客户数：您的数据范围内（组织 ") + scope.unit()
+                        + t(")", "）"));
     }
 
     /** Saves the expression under the name: a new segment, or the one opened. */
@@ -208,15 +219,16 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
         String expression = counter.expression();
         exportStatus.removeAll();
         try {
-            long count = tags.count(expression);
             SegmentExport.Started started = export.start(expression, editing == 0 ? "expr" : String.valueOf(editing),
                     t("Export segment ", "导出分群 ") + (name.isEmpty() ? expression : name.getValue()),
                     user.username());
             ProgressBar bar = new ProgressBar();
             bar.setIndeterminate(true);
             bar.setWidth("12em");
-            exportStatus.add(new Span(t("Exporting ", "正在导出 ") + numbers.format(count)
-                    + t(" customers… (see the job list)", " 位客户…（见任务列表）")), bar);
+            String scoped = started.scope().unrestricted() ? ""
+                    : t(" of your data scope (unit ", "（您的数据范围内，组织 ") + started.scope().unit() + t(")", "）");
+            exportStatus.add(new Span(t("Exporting ", "正在导出 ") + numbers.format(started.count())
+                    + t(" customers", " 位客户") + scoped + t("… (see the job list)", "…（见任务列表）")), bar);
             UI ui = UI.getCurrent();
             started.job().done().whenComplete((summary, failure) -> {
                 if (ui == null) {
@@ -231,9 +243,8 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
             return started.job().done();
         } catch (SegmentSyntaxException e) {
             exportStatus.add(new Span(t("Cannot export: ", "无法导出：") + e.getMessage()));
-        } catch (SegmentExport.ScopedExportException e) {
-            exportStatus.add(new Span(t("Cannot export: ", "无法导出：") + e.getMessage()
-                    + t("", "（此账号有数据范围，分群导出包含全品牌客户）")));
+        } catch (ScopeClosedException e) {
+            exportStatus.add(new Span(t("Cannot export: ", "无法导出：") + e.text().get(locale)));
         } catch (java.io.IOException | RuntimeException e) {
             exportStatus.add(new Span(t("Export failed: ", "导出失败：") + e.getMessage()));
         }
@@ -255,6 +266,14 @@ class SavedSegmentsPanel extends Composite<VerticalLayout> {
 
     String formErrorText() {
         return formError.getText();
+    }
+
+    java.util.List<SavedSegments.Counted> gridItems() {
+        return grid.getListDataView().getItems().toList();
+    }
+
+    String listScopeText() {
+        return listScope.getText();
     }
 
     Div exportStatus() {

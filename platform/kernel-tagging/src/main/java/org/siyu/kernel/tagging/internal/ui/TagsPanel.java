@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.security.User;
@@ -26,10 +27,12 @@ import org.siyu.kernel.tagging.internal.TagGroup;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.kernel.tagging.internal.scope.Scope;
 import org.siyu.kernel.tagging.internal.system.SystemTags;
 
 /**
- * The tag manager: every tag with its group, kind (system or manual) and customer count; with {@code tagging.edit}
+ * The tag manager: every tag with its group, kind (system or manual) and customer count (of the user's data scope:
+ * a scoped count says so, a scope that cannot be worked out counts nobody and says why); with {@code tagging.edit}
  * a form that creates a tag in a group or sets the titles of the selected one, and the button that recomputes the
  * system tags now.
  */
@@ -41,6 +44,7 @@ class TagsPanel extends Composite<VerticalLayout> {
 
     private final Tagging tagging;
     private final SystemTags systemTags;
+    private final Supplier<Scope> scope;
     private final User user;
     private final Locale locale;
     private final Consumer<String> notify;
@@ -50,10 +54,13 @@ class TagsPanel extends Composite<VerticalLayout> {
     private final TextField titleEn = new TextField();
     private final TextField titleZh = new TextField();
     private final Span message = new Span();
+    private final Span scopeNote = new Span();
 
-    TagsPanel(Tagging tagging, SystemTags systemTags, User user, Locale locale, Consumer<String> notify) {
+    TagsPanel(Tagging tagging, SystemTags systemTags, Supplier<Scope> scope, User user, Locale locale,
+            Consumer<String> notify) {
         this.tagging = tagging;
         this.systemTags = systemTags;
+        this.scope = scope;
         this.user = user;
         this.locale = locale;
         this.notify = notify;
@@ -98,11 +105,13 @@ class TagsPanel extends Composite<VerticalLayout> {
         form.setWrap(true);
         form.setVisible(mayEdit);
         message.setId("tags-message");
+        scopeNote.setId("tags-scope");
+        scopeNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         VerticalLayout root = getContent();
         root.setId("tags-view");
         root.setSizeFull();
-        root.add(new HorizontalLayout(refresh, recompute), form, message);
+        root.add(new HorizontalLayout(refresh, recompute), form, message, scopeNote);
         root.addAndExpand(grid);
         addAttachListener(e -> refresh());
     }
@@ -116,7 +125,10 @@ class TagsPanel extends Composite<VerticalLayout> {
         String language = locale == null ? "en" : locale.getLanguage();
         Map<String, String> groupTitles = tagging.groups().stream()
                 .collect(Collectors.toMap(TagGroup::name, g -> g.title(language)));
-        return tagging.list().stream().map((TagInfo t) -> new Row(t.name(),
+        Scope in = scope.get();
+        scopeNote.setText(in.unrestricted() ? "" : in.closed() ? in.problem().get(locale)
+                : t("Customers: those of your data scope (unit ", "客户数：您的数据范围内（组织 ") + in.unit() + t(")", "）"));
+        return tagging.list(in.within()).stream().map((TagInfo t) -> new Row(t.name(),
                         tagging.tag(t.name()).map((TagDef d) -> d.title(language)).orElse(t.name()),
                         groupTitles.getOrDefault(t.group(), t.group()), t.system(), t.customers()))
                 .toList();
@@ -164,6 +176,10 @@ class TagsPanel extends Composite<VerticalLayout> {
             titleEn.setValue(def.titleEn() == null ? "" : def.titleEn());
             titleZh.setValue(def.titleZh() == null ? "" : def.titleZh());
         });
+    }
+
+    String scopeText() {
+        return scopeNote.getText();
     }
 
     String messageText() {

@@ -4,15 +4,17 @@ import com.vaadin.flow.component.Component;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import org.siyu.api.i18n.Text;
+import org.siyu.api.security.User;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.kernel.tagging.internal.system.SystemTags;
 
 /**
  * The navigator node "Customers › Tags" (客户 › 标签): every tag with its group, kind and how many customers have it;
- * create tags, set titles, recompute the system tags.
+ * create tags, set titles, recompute the system tags. Counts are of the user's data scope.
  */
 @org.osgi.service.component.annotations.Component
 public class TagsView implements ViewContribution {
@@ -22,11 +24,13 @@ public class TagsView implements ViewContribution {
 
     private final Tagging tagging;
     private final SystemTags systemTags;
+    private final Scopes scopes;
 
     @Activate
-    public TagsView(@Reference Tagging tagging, @Reference SystemTags systemTags) {
+    public TagsView(@Reference Tagging tagging, @Reference SystemTags systemTags, @Reference Scopes scopes) {
         this.tagging = tagging;
         this.systemTags = systemTags;
+        this.scopes = scopes;
     }
 
     @Override
@@ -56,6 +60,7 @@ public class TagsView implements ViewContribution {
 
     @Override
     public Component createView(ViewContext context) {
-        return new TagsPanel(tagging, systemTags, context.user(), context.locale(), context::notify);
+        User user = context.user();
+        return new TagsPanel(tagging, systemTags, () -> scopes.of(user), user, context.locale(), context::notify);
     }
 }

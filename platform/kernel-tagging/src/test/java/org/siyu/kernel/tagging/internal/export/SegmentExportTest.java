@@ -27,9 +27,12 @@ import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.kernel.tagging.internal.FakeEventBus;
 import org.siyu.kernel.tagging.internal.FakeIdentity;
 import org.siyu.kernel.tagging.internal.MutableClock;
+import org.siyu.kernel.tagging.internal.Stores;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.kernel.tagging.internal.scope.ScopeClosedException;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.testkit.TestPersistenceUnit;
 
 class SegmentExportTest {
@@ -54,7 +57,8 @@ class SegmentExportTest {
     }
 
     private SegmentExport export(Path folder) {
-        return new SegmentExport(tagging, new Jobs(null), new ExportFiles(folder), clock, identity);
+        return new SegmentExport(tagging, new Jobs(null), new Scopes(null, null), new ExportFiles(folder), clock,
+                identity);
     }
 
     private static List<CSVRecord> parse(byte[] bytes) throws IOException {
@@ -74,7 +78,7 @@ class SegmentExportTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         org.siyu.testkit.RecordingProgress progress = new org.siyu.testkit.RecordingProgress();
-        long rows = export(dir).write("tag:猫主人", out, progress);
+        long rows = export(dir).write("tag:猫主人", null, out, progress);
 
         assertEquals(3, rows);
         byte[] bytes = out.toByteArray();
@@ -123,56 +127,56 @@ class SegmentExportTest {
     }
 
     @Test
-    void shouldRefuseAnExportToAnAccountWithADataScope() throws Exception {
-        tagging.assign(1, "VIP", "manual", "alice");
-        SegmentExport export = export(dir);
-        export.org(new ScopedOrg("sh-manager", "sh-jingan"));
-        SegmentExport.ScopedExportException e = assertThrows(SegmentExport.ScopedExportException.class,
-                () -> export.start("tag:VIP", "expr", "export", "sh-manager"));
-        assertTrue(e.getMessage().contains("sh-jingan"), e.getMessage());
-        try (var files = java.nio.file.Files.list(dir)) {
-            assertEquals(0, files.count(), "nothing written for a refused export");
-        }
-        assertNotNull(export.start("tag:VIP", "expr", "export", "admin").job(), "an unscoped account exports");
+    void shouldExportTheSegmentWithinTheActorsDataScopeAndSaySoInTheFileAndTheSummary() throws Exception {
+        Stores.tag(tagging);
+        SegmentExport export = new SegmentExport(tagging, new Jobs(null), Stores.scopes(), new ExportFiles(dir), clock,
+                Stores.identity());
+
+        SegmentExport.Started started = export.start("tag:VIP", "42", "export", Stores.SH_MANAGER);
+        assertEquals(2, started.count());
+        assertEquals("sh-jingan", started.scope().unit());
+        String summary = started.job().done().get(30, TimeUnit.SECONDS);
+        assertEquals("2 customers in the data scope of sh-jingan → " + started.file().getFileName(), summary);
+        assertTrue(started.file().getFileName().toString().matches("segment-42-scope-sh-jingan-\\d{8}-\\d{6}\\.csv"),
+                started.file().toString());
+        List<CSVRecord> records = parse(Files.readAllBytes(started.file()));
+        assertEquals(List.of("1", "5"), records.stream().map(r -> r.get("customer_id")).toList(),
+                "the store's VIPs; not 3 (another store), 4 (nobody's)");
+        assertEquals(List.of("g-1", "g-1"), records.stream().map(r -> r.get("owner")).toList());
+
+        SegmentExport.Started all = export.start("tag:VIP", "42", "export", "admin");
+        all.job().done().get(30, TimeUnit.SECONDS);
+        assertEquals(4, all.count());
+        assertTrue(all.file().getFileName().toString().matches("segment-42-\\d{8}-\\d{6}\\.csv"));
+        assertEquals(List.of("1", "3", "4", "5"), parse(Files.readAllBytes(all.file())).stream()
+                .map(r -> r.get("customer_id")).toList());
     }
 
-    /** One account linked to a store; everyone else unrestricted. */
-    private record ScopedOrg(String account, String unit) implements org.siyu.api.org.OrgService {
-        public List<org.siyu.api.org.OrgUnit> units() {
-            return List.of();
+    @Test
+    void shouldRefuseAScopedExportWhileOneIdIsNotRunningAndWriteNothing() throws Exception {
+        Stores.tag(tagging);
+        SegmentExport export = new SegmentExport(tagging, new Jobs(null), new Scopes(Stores.org(), null),
+                new ExportFiles(dir), clock, null);
+        ScopeClosedException e = assertThrows(ScopeClosedException.class,
+                () -> export.start("tag:VIP", "expr", "export", Stores.SH_MANAGER));
+        assertTrue(e.getMessage().contains("sh-jingan") && e.getMessage().contains("OneID"), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written for a refused export");
         }
+        assertEquals("4 customers", export.start("tag:VIP", "expr", "export", "admin").job().done()
+                .get(30, TimeUnit.SECONDS).split(" →")[0], "an unscoped account exports, and needs no OneID");
+    }
 
-        public java.util.Optional<org.siyu.api.org.OrgUnit> unit(String id) {
-            return java.util.Optional.empty();
-        }
-
-        public org.siyu.api.org.OrgUnit saveUnit(org.siyu.api.org.OrgUnit u, String actor) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<org.siyu.api.org.Staff> staff(String unitId, boolean includeBelow) {
-            return List.of();
-        }
-
-        public java.util.Optional<org.siyu.api.org.Staff> staffMember(String id) {
-            return java.util.Optional.empty();
-        }
-
-        public org.siyu.api.org.Staff saveStaff(org.siyu.api.org.Staff s, String actor) {
-            throw new UnsupportedOperationException();
-        }
-
-        public void linkAccount(String a, String unitId, String actor) {
-            throw new UnsupportedOperationException();
-        }
-
-        public java.util.Optional<String> accountUnit(String a) {
-            return a.equals(account) ? java.util.Optional.of(unit) : java.util.Optional.empty();
-        }
-
-        public org.siyu.api.org.DataScope scope(String a) {
-            return a.equals(account) ? new org.siyu.api.org.DataScope(false, java.util.Set.of(unit), java.util.Set.of("g-1"))
-                    : org.siyu.api.org.DataScope.ALL;
-        }
+    @Test
+    void shouldWriteOnlyTheCustomersWithinTheGivenBitmap() throws IOException {
+        Stores.tag(tagging);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.siyu.testkit.RecordingProgress progress = new org.siyu.testkit.RecordingProgress();
+        long rows = export(dir).write("NOT tag:猫主人", org.roaringbitmap.RoaringBitmap.bitmapOf(1, 2, 4, 99), out,
+                progress);
+        assertEquals(2, rows);
+        assertEquals(List.of("1", "4"), parse(out.toByteArray()).stream().map(r -> r.get("customer_id")).toList(),
+                "2 has the tag; 99 is no customer of tagging's");
+        assertEquals(2, progress.total());
     }
 }

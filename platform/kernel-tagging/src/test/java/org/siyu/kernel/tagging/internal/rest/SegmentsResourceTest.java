@@ -17,8 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.siyu.api.rest.RestException;
 import org.siyu.api.rest.StreamedBody;
 import org.siyu.api.security.Role;
+import org.siyu.api.tags.TagInfo;
 import org.siyu.kernel.tagging.internal.FakeEventBus;
+import org.siyu.kernel.tagging.internal.FakeIdentity;
 import org.siyu.kernel.tagging.internal.MutableClock;
+import org.siyu.kernel.tagging.internal.Stores;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
@@ -26,10 +29,14 @@ import org.siyu.kernel.tagging.internal.export.ExportFiles;
 import org.siyu.kernel.tagging.internal.export.SegmentExport;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.saved.SavedSegments;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.testkit.FakeRestRequest;
 import org.siyu.testkit.TestPersistenceUnit;
 
-/** {@code /api/v1/segments} on the real service: saved segments and the streamed CSV export. */
+/**
+ * {@code /api/v1/segments} and {@code /api/v1/tags} on the real service: saved segments, the streamed CSV export, and
+ * the counts and exports of a caller with a data scope.
+ */
 class SegmentsResourceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
@@ -49,8 +56,18 @@ class SegmentsResourceTest {
     }
 
     private SegmentsResource resource() {
+        return resource(new Scopes(null, null), null);
+    }
+
+    private SegmentsResource resource(Scopes scopes, FakeIdentity identity) {
         return new SegmentsResource(tagging, saved,
-                new SegmentExport(tagging, new Jobs(null), new ExportFiles(dir), clock, null));
+                new SegmentExport(tagging, new Jobs(null), scopes, new ExportFiles(dir), clock, identity), scopes);
+    }
+
+    private static String csv(StreamedBody body) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -127,10 +144,7 @@ class SegmentsResourceTest {
         assertEquals("text/csv; charset=UTF-8", body.contentType());
         assertEquals("attachment; filename=\"segment-expr.csv\"", call.responseHeader("Content-Disposition")
                 .orElseThrow());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        body.writeTo(out);
-        assertEquals("\uFEFFcustomer_id,name,first_channel,owner,tags\r\n7,,,,猫主人\r\n",
-                out.toString(StandardCharsets.UTF_8));
+        assertEquals("\uFEFFcustomer_id,name,first_channel,owner,tags\r\n7,,,,猫主人\r\n", csv(body));
 
         FakeRestRequest post = FakeRestRequest.of("POST", "").json(Map.of("name", "猫", "expression", "tag:猫主人"));
         int id = ((SegmentsResource.Segment) segments.handle(post, post)).id();
@@ -144,5 +158,116 @@ class SegmentsResourceTest {
                 () -> segments.handle(FakeRestRequest.get("999", "export"), null)).status());
         assertEquals(404, assertThrows(RestException.class,
                 () -> segments.handle(FakeRestRequest.get("members"), null)).status());
+    }
+
+    @Test
+    void shouldCountTheSegmentInTheCallersDataScopeAndEverythingForAnUnscopedOne() throws Exception {
+        Stores.tag(tagging);
+        SegmentsResource segments = resource(Stores.scopes(), Stores.identity());
+
+        var scoped = (SegmentsResource.Count) segments.handle(FakeRestRequest.get("count")
+                .as(Stores.SH_MANAGER, Role.OPERATOR).query("expr", "tag:VIP"), null);
+        assertEquals(2, scoped.count(), "customers 1 and 5: the VIPs owned by the store's guides");
+        assertEquals("sh-jingan", scoped.scope());
+        var negated = (SegmentsResource.Count) segments.handle(FakeRestRequest.get("count")
+                .as(Stores.SH_MANAGER, Role.OPERATOR).query("expr", "NOT tag:VIP"), null);
+        assertEquals(1, negated.count(), "customer 2; not 7, whom tagging has not heard of (as unscoped)");
+        var beijing = (SegmentsResource.Count) segments.handle(FakeRestRequest.get("count")
+                .as(Stores.BJ_MANAGER, Role.OPERATOR).query("expr", "tag:VIP AND tag:猫主人"), null);
+        assertEquals(1, beijing.count());
+
+        var all = (SegmentsResource.Count) segments.handle(FakeRestRequest.get("count").as("admin", Role.ADMIN)
+                .query("expr", "tag:VIP"), null);
+        assertEquals(4, all.count(), "unscoped: unchanged");
+        assertNull(all.scope());
+        assertEquals(1, ((SegmentsResource.Count) segments.handle(FakeRestRequest.get("count")
+                .as("admin", Role.ADMIN).query("expr", "NOT tag:VIP"), null)).count());
+
+        RestException bad = assertThrows(RestException.class, () -> segments.handle(FakeRestRequest.get("count")
+                .as(Stores.SH_MANAGER, Role.OPERATOR).query("expr", "tag:狗主人"), null));
+        assertEquals(400, bad.status(), "a bad expression is still a 400 in a scope");
+    }
+
+    @Test
+    void shouldCountSavedSegmentsInTheCallersDataScope() throws Exception {
+        Stores.tag(tagging);
+        SegmentsResource segments = resource(Stores.scopes(), Stores.identity());
+        FakeRestRequest post = FakeRestRequest.of("POST", "").as(Stores.SH_MANAGER, Role.OPERATOR)
+                .json(Map.of("name", "猫", "expression", "tag:猫主人"));
+        var created = (SegmentsResource.Segment) segments.handle(post, post);
+        assertEquals(2, created.count(), "customers 2 and 5");
+        assertEquals("sh-jingan", created.scope());
+
+        @SuppressWarnings("unchecked")
+        var list = (List<SegmentsResource.Segment>) segments.handle(FakeRestRequest.get()
+                .as(Stores.BJ_MANAGER, Role.OPERATOR), null);
+        assertEquals(1, list.getFirst().count(), "customer 3");
+        var one = (SegmentsResource.Segment) segments.handle(FakeRestRequest.get(String.valueOf(created.id()))
+                .as("admin", Role.ADMIN), null);
+        assertEquals(3, one.count());
+        assertNull(one.scope());
+    }
+
+    @Test
+    void shouldExportExactlyTheStoresCustomersOfTheSegmentToItsManager() throws Exception {
+        Stores.tag(tagging);
+        SegmentsResource segments = resource(Stores.scopes(), Stores.identity());
+
+        FakeRestRequest call = FakeRestRequest.get("export").as(Stores.SH_MANAGER, Role.OPERATOR)
+                .query("expr", "tag:VIP OR tag:猫主人");
+        StreamedBody body = (StreamedBody) segments.handle(call, call);
+        assertEquals("attachment; filename=\"segment-expr-scope-sh-jingan.csv\"",
+                call.responseHeader("Content-Disposition").orElseThrow());
+        assertEquals("\uFEFFcustomer_id,name,first_channel,owner,tags\r\n"
+                + "1,张三,wecom,g-1,VIP\r\n"
+                + "2,李四,wecom,g-2,猫主人\r\n"
+                + "5,钱七,wecom,g-1,VIP; 猫主人\r\n", csv(body),
+                "the segment's customers owned by the store's guides, and nobody else's");
+
+        FakeRestRequest admin = FakeRestRequest.get("export").as("admin", Role.ADMIN).query("expr", "tag:VIP");
+        String everyone = csv((StreamedBody) segments.handle(admin, admin));
+        assertEquals(5, everyone.split("\r\n").length, "header and customers 1, 3, 4, 5: unscoped is unchanged");
+        assertEquals("attachment; filename=\"segment-expr.csv\"", admin.responseHeader("Content-Disposition")
+                .orElseThrow());
+    }
+
+    @Test
+    void shouldAnswer503ToAScopedCallerWhileOneIdIsNotRunningAndShowNoCustomers() throws Exception {
+        Stores.tag(tagging);
+        SegmentsResource segments = resource(new Scopes(Stores.org(), null), null);
+        for (FakeRestRequest call : List.of(
+                FakeRestRequest.get("count").query("expr", "tag:VIP"),
+                FakeRestRequest.get(),
+                FakeRestRequest.get("export").query("expr", "tag:VIP"),
+                FakeRestRequest.of("POST", "").json(Map.of("name", "x", "expression", "tag:VIP")))) {
+            call.as(Stores.SH_MANAGER, Role.OPERATOR);
+            RestException e = assertThrows(RestException.class, () -> segments.handle(call, call));
+            assertEquals(503, e.status(), call.method() + " " + call.segments());
+            assertEquals("data scope unavailable", e.error());
+            assertTrue(e.detail().contains("OneID (bundle org.siyu.kernel.identity)"), e.detail());
+        }
+        assertTrue(saved.list().isEmpty(), "the refused POST wrote nothing");
+        var admin = (SegmentsResource.Count) segments.handle(FakeRestRequest.get("count").as("admin", Role.ADMIN)
+                .query("expr", "tag:VIP"), null);
+        assertEquals(4, admin.count(), "an unscoped account does not need OneID");
+    }
+
+    @Test
+    void shouldListTagCountsInTheCallersDataScope() throws Exception {
+        Stores.tag(tagging);
+        TagsResource tags = new TagsResource(tagging, Stores.scopes());
+        assertEquals(Map.of("VIP", 2L, "猫主人", 2L), counts(tags, Stores.SH_MANAGER));
+        assertEquals(Map.of("VIP", 1L, "猫主人", 1L), counts(tags, Stores.BJ_MANAGER));
+        assertEquals(Map.of("VIP", 4L, "猫主人", 3L), counts(tags, "admin"));
+        assertEquals(503, assertThrows(RestException.class, () -> new TagsResource(tagging,
+                new Scopes(Stores.org(), null)).handle(FakeRestRequest.get().as(Stores.SH_MANAGER, Role.VIEWER),
+                null)).status());
+    }
+
+    private static Map<String, Long> counts(TagsResource tags, String account) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<TagInfo> list = (List<TagInfo>) tags.handle(FakeRestRequest.get().as(account, Role.VIEWER), null);
+        return list.stream().filter(t -> t.group().equals("default"))
+                .collect(java.util.stream.Collectors.toMap(TagInfo::name, TagInfo::customers));
     }
 }

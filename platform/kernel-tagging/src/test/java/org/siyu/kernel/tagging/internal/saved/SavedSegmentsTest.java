@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.siyu.kernel.tagging.internal.FakeEventBus;
 import org.siyu.kernel.tagging.internal.MutableClock;
+import org.siyu.kernel.tagging.internal.Stores;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
 import org.siyu.testkit.TestPersistenceUnit;
@@ -99,5 +101,19 @@ class SavedSegmentsTest {
                 "renaming onto a taken name");
         assertEquals(2, saved.list().size(), "nothing half-saved");
         assertNull(saved.list().getFirst().error());
+    }
+
+    @Test
+    void shouldCountSavedSegmentsWithinADataScope() {
+        Stores.tag(tagging);
+        saved.create(new SegmentInput("VIP", "tag:VIP", null), "alice");
+        saved.create(new SegmentInput("非猫", "NOT tag:猫主人", null), "alice");
+        RoaringBitmap shanghai = Stores.scopes().of(Stores.SH_MANAGER).within();
+
+        assertEquals(List.of(2L, 1L), saved.list(shanghai).stream().map(SavedSegments.Counted::count).toList(),
+                "VIP: 1 and 5; not a cat owner: 1 (7 is unknown to tagging, so not counted, as without a scope)");
+        assertEquals(List.of(4L, 2L), saved.list().stream().map(SavedSegments.Counted::count).toList());
+        assertEquals(List.of(0L, 0L), saved.list(new RoaringBitmap()).stream().map(SavedSegments.Counted::count)
+                .toList(), "a closed scope counts nobody");
     }
 }

@@ -105,6 +105,43 @@ class SegmentEvaluationTest {
         }
     }
 
+    /**
+     * Within a scope: three scopes of different shapes (a store's scattered customers, a dense block, ids beyond the
+     * universe and some merged away, and none) against the naive evaluation intersected with the scope.
+     */
+    @Test
+    void shouldAgreeWithTheNaiveEvaluationWithinAScope() {
+        Random random = new Random(11);
+        RoaringBitmap scattered = new RoaringBitmap();
+        for (int c = 1; c <= CUSTOMERS + 80_000; c++) {
+            if (random.nextDouble() < 0.02) {
+                scattered.add(c); // also past the universe and on merged-away ids
+            }
+        }
+        RoaringBitmap block = new RoaringBitmap();
+        block.add(40_000L, 140_000L);
+        List<RoaringBitmap> scopes = List.of(scattered, block, new RoaringBitmap());
+        List<String> texts = new java.util.ArrayList<>(List.of("tag:a", "NOT tag:a", "tag:empty", "NOT tag:empty",
+                "tag:a AND NOT tag:b", "NOT (tag:a OR tag:b)", "tag:a OR tag:d", "NOT (tag:a AND tag:b)"));
+        for (int i = 0; i < 100; i++) {
+            texts.add(randomExpression(random, 3));
+        }
+        for (RoaringBitmap scope : scopes) {
+            RoaringBitmap before = scope.clone();
+            for (String text : texts) {
+                Expr expr = SegmentParser.parse(text);
+                BitSet expected = naive.evaluate(expr);
+                BitSet in = new BitSet();
+                scope.forEach((int c) -> in.set(c));
+                expected.and(in);
+                String what = text + " within " + scope.getLongCardinality();
+                assertEquals(expected.cardinality(), Segments.count(expr, view, scope), what);
+                assertArrayEquals(expected.stream().toArray(), Segments.select(expr, view, scope).toArray(), what);
+            }
+            assertEquals(before, scope, "the scope is only read");
+        }
+    }
+
     @Test
     void shouldNameAnUnknownTagWithItsPosition() {
         SegmentSyntaxException e = assertThrows(SegmentSyntaxException.class,

@@ -20,6 +20,7 @@ import org.siyu.api.security.Role;
 import org.siyu.api.security.User;
 import org.siyu.kernel.tagging.internal.FakeEventBus;
 import org.siyu.kernel.tagging.internal.MutableClock;
+import org.siyu.kernel.tagging.internal.Stores;
 import org.siyu.kernel.tagging.internal.TagGroup;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
@@ -28,9 +29,12 @@ import org.siyu.kernel.tagging.internal.export.ExportFiles;
 import org.siyu.kernel.tagging.internal.export.SegmentExport;
 import org.siyu.kernel.tagging.internal.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.saved.SavedSegments;
+import org.siyu.kernel.tagging.internal.saved.SegmentInput;
+import org.siyu.kernel.tagging.internal.scope.Scope;
+import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.testkit.TestPersistenceUnit;
 
-/** The Segments and Tags views on the server side, over the real service. */
+/** The Segments and Tags views on the server side, over the real service, with and without a data scope. */
 class SavedSegmentsPanelTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
@@ -51,10 +55,14 @@ class SavedSegmentsPanelTest {
     }
 
     private static User user(Predicate<String> permitted) {
+        return user("alice", permitted);
+    }
+
+    private static User user(String name, Predicate<String> permitted) {
         return new User() {
             @Override
             public String username() {
-                return "alice";
+                return name;
             }
 
             @Override
@@ -70,8 +78,12 @@ class SavedSegmentsPanelTest {
     }
 
     private SavedSegmentsPanel panel(Predicate<String> permitted) {
-        return new SavedSegmentsPanel(tagging, saved, new SegmentExport(tagging, new Jobs(null),
-                new ExportFiles(dir), clock, null), user(permitted), Locale.SIMPLIFIED_CHINESE, notes::add);
+        return panel(user(permitted), new Scopes(null, null));
+    }
+
+    private SavedSegmentsPanel panel(User user, Scopes scopes) {
+        return new SavedSegmentsPanel(tagging, saved, new SegmentExport(tagging, new Jobs(null), scopes,
+                new ExportFiles(dir), clock, Stores.identity()), scopes, user, Locale.SIMPLIFIED_CHINESE, notes::add);
     }
 
     @Test
@@ -140,7 +152,8 @@ class SavedSegmentsPanelTest {
 
     @Test
     void shouldCreateATagInAGroupAndRetitleIt() {
-        TagsPanel tags = new TagsPanel(tagging, null, user(p -> true), Locale.SIMPLIFIED_CHINESE, notes::add);
+        TagsPanel tags = new TagsPanel(tagging, null, () -> Scope.UNRESTRICTED, user(p -> true), Locale.SIMPLIFIED_CHINESE,
+                notes::add);
         tags.refresh();
         tags.nameField().setValue("猫主人");
         tags.groupField().setValue(new TagGroup("default", "Default", "默认", false));
@@ -159,6 +172,46 @@ class SavedSegmentsPanelTest {
         tags.groupField().setValue(new TagGroup("rfm", "RFM", "RFM 模型", true));
         tags.create();
         assertEquals("group: 'rfm' is a system group; its tags are maintained by the kernel", tags.messageText());
+    }
+
+    @Test
+    void shouldCountListAndExportWithinAStoreManagersDataScope() throws Exception {
+        Stores.tag(tagging);
+        saved.create(new SegmentInput("VIP", "tag:VIP", null), "admin");
+        SavedSegmentsPanel panel = panel(user(Stores.SH_MANAGER, p -> true), Stores.scopes());
+        panel.refresh();
+        assertEquals(List.of(2L), panel.gridItems().stream().map(SavedSegments.Counted::count).toList());
+        assertEquals("客户数：您的数据范围内（组织 sh-jingan）", panel.listScopeText());
+
+        panel.counter().expressionField().setValue("tag:VIP");
+        assertTrue(panel.counter().countText().startsWith("2 位客户"), panel.counter().countText());
+        String summary = (String) panel.export().get(30, TimeUnit.SECONDS);
+        assertTrue(summary.startsWith("2 customers in the data scope of sh-jingan → segment-expr-scope-sh-jingan-"),
+                summary);
+
+        SavedSegmentsPanel closed = panel(user(Stores.SH_MANAGER, p -> true), new Scopes(Stores.org(), null));
+        closed.refresh();
+        assertEquals(List.of(0L), closed.gridItems().stream().map(SavedSegments.Counted::count).toList());
+        assertTrue(closed.listScopeText().contains("OneID"), closed.listScopeText());
+        closed.counter().expressionField().setValue("tag:VIP");
+        assertEquals(null, closed.export().get(30, TimeUnit.SECONDS), "not started");
+        assertTrue(closed.exportStatus().getElement().getTextRecursively().startsWith("无法导出：账号 sh-manager"),
+                closed.exportStatus().getElement().getTextRecursively());
+    }
+
+    @Test
+    void shouldCountTagsWithinTheUsersDataScope() {
+        Stores.tag(tagging);
+        TagsPanel tags = new TagsPanel(tagging, null, () -> Stores.scopes().of(Stores.BJ_MANAGER),
+                user(Stores.BJ_MANAGER, p -> true), Locale.ENGLISH, notes::add);
+        assertEquals(1, tags.rows().stream().filter(r -> r.name().equals("VIP")).findFirst().orElseThrow()
+                .customers(), "customer 3 only");
+        assertEquals("Customers: those of your data scope (unit bj-chaoyang)", tags.scopeText());
+        TagsPanel all = new TagsPanel(tagging, null, () -> Scope.UNRESTRICTED, user(p -> true), Locale.ENGLISH,
+                notes::add);
+        assertEquals(4, all.rows().stream().filter(r -> r.name().equals("VIP")).findFirst().orElseThrow()
+                .customers());
+        assertEquals("", all.scopeText());
     }
 
     private static Component find(Component root, String id) {

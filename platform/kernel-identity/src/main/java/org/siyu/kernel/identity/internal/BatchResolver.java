@@ -1,0 +1,119 @@
+package org.siyu.kernel.identity.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.siyu.api.identity.Resolution;
+import org.siyu.api.identity.ResolveRequest;
+import org.siyu.api.persistence.PersistenceUnit;
+import org.siyu.kernel.identity.internal.channel.Identity;
+
+/**
+ * {@link OneId#resolveAll}: the import and ingestion path. Every request is checked before anything is written; then
+ * the batch runs in one transaction under the write lock, with the links of all its identities read up front
+ * ({@link BatchLinks}), the events published with one {@code publishAll} and the inserts sent in JDBC batches of
+ * {@value #JDBC_BATCH}. A batch whose requests are all answered by the index (known identities of one customer each,
+ * no traits) writes nothing and takes no lock. Gives exactly what one {@code resolve} per request gives.
+ */
+final class BatchResolver {
+
+    /** Statements per JDBC batch while a batch flushes its inserts. */
+    static final int JDBC_BATCH = 100;
+
+    private final PersistenceUnit unit;
+    private final WriteGate gate;
+    private final CustomerEvents events;
+    private final Resolver resolver;
+    private final IdentityIndex index;
+    /** OneID's parse of one request's identities: registered channels, normalised, duplicates dropped. */
+    private final Function<List<String>, List<Identity>> parse;
+    private final Supplier<Instant> now;
+
+    BatchResolver(PersistenceUnit unit, WriteGate gate, CustomerEvents events, Resolver resolver, IdentityIndex index,
+            Function<List<String>, List<Identity>> parse, Supplier<Instant> now) {
+        this.unit = unit;
+        this.gate = gate;
+        this.events = events;
+        this.resolver = resolver;
+        this.index = index;
+        this.parse = parse;
+        this.now = now;
+    }
+
+    /**
+     * The resolutions of {@code requests}, in order.
+     *
+     * @throws IllegalArgumentException {@code request <i>: <what is wrong with which identity or trait>}; nothing of
+     *                                  the batch is written then
+     */
+    List<Resolution> resolveAll(List<ResolveRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        List<List<Identity>> parsed = new ArrayList<>(requests.size());
+        List<Traits> traits = new ArrayList<>(requests.size());
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ResolveRequest request = requests.get(i);
+            if (request == null) {
+                throw new IllegalArgumentException("request " + i + " is null");
+            }
+            try {
+                List<Identity> identities = parse.apply(request.identities());
+                traits.add(Traits.of(request.traits()));
+                parsed.add(identities);
+                identities.forEach(identity -> keys.add(identity.key()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("request " + i + ": " + e.getMessage(), e);
+            }
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Resolution> known = knownCustomers(parsed, traits);
+        if (known != null) {
+            return known;
+        }
+        return unit.inTransaction(em -> {
+            WriteGate.Txn txn = gate.enter(em);
+            Session session = em.unwrap(Session.class);
+            Integer batchSize = session.getJdbcBatchSize();
+            session.setJdbcBatchSize(JDBC_BATCH);
+            events.startBatch();
+            try {
+                BatchLinks links = BatchLinks.load(em, keys, index, txn);
+                List<Resolution> resolutions = new ArrayList<>(parsed.size());
+                for (int i = 0; i < parsed.size(); i++) {
+                    resolutions.add(resolver.resolve(em, txn, links, parsed.get(i), traits.get(i), now.get())
+                            .resolution());
+                }
+                events.publishBatch();
+                em.flush(); // while the batch size is ours
+                return resolutions;
+            } finally {
+                events.endBatch();
+                session.setJdbcBatchSize(batchSize);
+            }
+        });
+    }
+
+    /** The answers from the index if every request has one (no traits, all identities of one customer), else null. */
+    private List<Resolution> knownCustomers(List<List<Identity>> parsed, List<Traits> traits) {
+        if (gate.writing()) {
+            return null;
+        }
+        List<Resolution> answers = new ArrayList<>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            int customer = traits.get(i).isEmpty() ? index.customerOfAll(parsed.get(i)) : 0;
+            if (customer == 0) {
+                return null;
+            }
+            answers.add(new Resolution(customer, false, List.of()));
+        }
+        return answers;
+    }
+}
