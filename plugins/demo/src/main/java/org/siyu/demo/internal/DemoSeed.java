@@ -18,6 +18,7 @@ import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobInfo;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.api.jobs.JobService;
+import org.siyu.api.membership.MembershipService;
 import org.siyu.api.org.OrgService;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.api.tags.TagService;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * ({@code demo.seed}) when the host's {@link JobService} is there, else on a thread of its own, logging progress.
  *
  * <p>The kernel's units come up asynchronously, so the start waits up to {@value #WAIT_SECONDS} s for the tagging and
- * organisation services (and for commerce's when its bundle is installed); without them the seed goes on without
- * tags, respectively stores, guides and owners, respectively with {@code order.paid} events instead of orders.
+ * organisation services (and for commerce's and membership's when their bundles are installed); without them the
+ * seed goes on without tags, respectively stores, guides and owners, respectively with {@code order.paid} events
+ * instead of orders, respectively without coupons.
  */
 @Component(immediate = true, service = {})
 public class DemoSeed {
@@ -43,6 +45,7 @@ public class DemoSeed {
     static final String PROPERTY = "siyu.demo";
     static final int WAIT_SECONDS = 30;
     static final String COMMERCE_BUNDLE = "org.siyu.commerce";
+    static final String MEMBERSHIP_BUNDLE = "org.siyu.membership";
     private static final Set<String> OFF = Set.of("off", "false", "no", "0");
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -67,9 +70,14 @@ public class DemoSeed {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommerceService commerce;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MembershipService membership;
 
     /** Whether the commerce bundle is installed: then the seed waits for its service to record real orders. */
     private volatile boolean commerceInstalled;
+    /** Whether the membership bundle is installed: then the seed waits for its service to seed coupons. */
+    private volatile boolean membershipInstalled;
 
     private Function<String, String> environment = System::getenv;
     private Function<String, String> properties = System::getProperty;
@@ -98,6 +106,8 @@ public class DemoSeed {
         String framework = context.getProperty(PROPERTY);
         commerceInstalled = java.util.Arrays.stream(context.getBundles())
                 .anyMatch(b -> COMMERCE_BUNDLE.equals(b.getSymbolicName()));
+        membershipInstalled = java.util.Arrays.stream(context.getBundles())
+                .anyMatch(b -> MEMBERSHIP_BUNDLE.equals(b.getSymbolicName()));
         Function<String, String> system = properties;
         properties = name -> framework != null ? framework : system.apply(name);
         start();
@@ -155,12 +165,13 @@ public class DemoSeed {
     void decideAndSeed() {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while ((tags == null || org == null || (commerceInstalled && commerce == null))
+            while ((tags == null || org == null || (commerceInstalled && commerce == null)
+                    || (membershipInstalled && membership == null))
                     && System.nanoTime() < deadline && !stopped) {
                 Thread.sleep(200);
             }
             Seeder seeder = new Seeder(unit, identity, bus, () -> tags, () -> org, () -> commerce,
-                    Clock.systemUTC());
+                    () -> membership, Clock.systemUTC());
             Seeder.State state = seeder.state();
             Decision decision = decide(state, state.started() ? 0 : identity.count());
             switch (decision) {

@@ -18,6 +18,7 @@ import org.siyu.api.identity.IdentityService;
 import org.siyu.api.identity.Resolution;
 import org.siyu.api.identity.ResolveRequest;
 import org.siyu.api.jobs.JobProgress;
+import org.siyu.api.membership.MembershipService;
 import org.siyu.api.org.OrgService;
 import org.siyu.api.org.OrgUnit;
 import org.siyu.api.org.Staff;
@@ -61,6 +62,7 @@ final class Seeder {
     private final Supplier<TagService> tags;
     private final Supplier<OrgService> org;
     private final Supplier<CommerceService> commerce;
+    private final Supplier<MembershipService> membership;
     private final Clock clock;
     private final AtomicBoolean warnedTags = new AtomicBoolean();
     private final AtomicBoolean warnedOrg = new AtomicBoolean();
@@ -72,8 +74,15 @@ final class Seeder {
 
     Seeder(PersistenceUnit unit, IdentityService identity, EventBus bus, Supplier<TagService> tags,
             Supplier<OrgService> org, Supplier<CommerceService> commerce, Clock clock) {
+        this(unit, identity, bus, tags, org, commerce, () -> null, clock);
+    }
+
+    Seeder(PersistenceUnit unit, IdentityService identity, EventBus bus, Supplier<TagService> tags,
+            Supplier<OrgService> org, Supplier<CommerceService> commerce, Supplier<MembershipService> membership,
+            Clock clock) {
         this.unit = unit;
         this.commerce = commerce;
+        this.membership = membership;
         this.identity = identity;
         this.bus = bus;
         this.tags = tags;
@@ -119,6 +128,12 @@ final class Seeder {
             if (shop != null && state.done().size() < plan.batches()) {
                 totals.products = unit.inTransaction(em -> DemoOrders.ensureCatalogue(shop));
             }
+            MembershipService members = membership.get();
+            DemoCoupons.Templates templates = members == null || state.done().size() >= plan.batches() ? null
+                    : unit.inTransaction(em -> DemoCoupons.ensureTemplates(members));
+            if (members == null) {
+                LOG.info("Demo seed: no MembershipService (bundle org.siyu.membership not running): no coupons");
+            }
             for (int b = 1; b <= plan.batches(); b++) {
                 if (state.done().contains(b)) {
                     continue;
@@ -128,7 +143,7 @@ final class Seeder {
                     LOG.info("Demo seed {}", line);
                     return line;
                 }
-                batch(plan, b, totals);
+                batch(plan, b, totals, templates);
                 progress.advance(1);
                 progress.message("batch " + b + " of " + plan.batches() + ": " + totals);
             }
@@ -151,12 +166,15 @@ final class Seeder {
         int events;
         int products;
         int orders;
+        int coupons;
+        int redeemed;
 
         @Override
         public String toString() {
             return resolved + " identity sets resolved (" + merges + " merges), " + owners + " owners, " + tags
                     + " tags, " + events + " events" + (products + orders > 0
-                            ? ", " + products + " products, " + orders + " orders recorded" : "");
+                            ? ", " + products + " products, " + orders + " orders recorded" : "")
+                    + (coupons > 0 ? ", " + coupons + " coupons issued (" + redeemed + " used)" : "");
         }
     }
 
@@ -172,7 +190,7 @@ final class Seeder {
         plan.staff().forEach(s -> service.saveStaff(s, ACTOR));
     }
 
-    private void batch(DemoPlan plan, int number, Totals totals) {
+    private void batch(DemoPlan plan, int number, Totals totals, DemoCoupons.Templates templates) {
         unit.inTransaction(em -> {
             if (em.find(SeedBatch.class, number) != null) {
                 return null; // another run did it meanwhile
@@ -201,7 +219,11 @@ final class Seeder {
             OrgService orgService = org.get();
             TagService tagService = tags.get();
             CommerceService shop = commerce.get();
+            // the templates were made with the service of the run's start: without it now, no coupons in this batch
+            MembershipService members = templates == null ? null : membership.get();
             int orders = 0;
+            int coupons = 0;
+            int redeemed = 0;
             warnIfMissing(orgService, tagService);
             List<Event> events = new ArrayList<>();
             int owners = 0;
@@ -220,6 +242,12 @@ final class Seeder {
                         tagService.assign(customer, tag, TAG_SOURCE, EVIDENCE);
                         assigned++;
                     }
+                }
+                if (members != null) {
+                    DemoCoupons.Outcome outcome = DemoCoupons.seed(members, templates, plan.settings(), person, customer,
+                            DemoCoupons.orders(history));
+                    coupons += outcome.issued();
+                    redeemed += outcome.redeemed();
                 }
                 for (DemoEvents.Planned e : history.events()) {
                     if (shop != null && e.type().equals("order.paid")) {
@@ -240,6 +268,8 @@ final class Seeder {
             totals.tags += assigned;
             totals.events += events.size();
             totals.orders += orders;
+            totals.coupons += coupons;
+            totals.redeemed += redeemed;
             return null;
         });
     }

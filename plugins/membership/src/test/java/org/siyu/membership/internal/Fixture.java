@@ -41,11 +41,14 @@ public final class Fixture implements AutoCloseable {
     public final MembershipAdjuster adjuster = new MembershipAdjuster(unit, coupons);
     public final FakeIdentity identity = new FakeIdentity();
     public final MemberCards cards = new MemberCards(unit, tiers, ledger, coupons, identity);
+    public final org.siyu.membership.internal.merges.Merges merges =
+            new org.siyu.membership.internal.merges.Merges(unit, tiers, ledger, clock);
+    public final MembershipApi api = new MembershipApi(unit, coupons, cards);
 
     /** Empties every table but the tiers; restores the default settings and clock. */
     public void reset() throws SQLException {
         unit.deleteAll("mb_points_use", "mb_points_lot", "mb_points_ledger", "mb_member", "mb_order_fact", "mb_seen",
-                "mb_coupon", "mb_issue_run", "mb_coupon_template");
+                "mb_coupon", "mb_issue_run", "mb_coupon_template", "mb_merge_move");
         bus.clear();
         settings.set(Settings.DEFAULTS);
         clock.set(T0);
@@ -63,6 +66,16 @@ public final class Fixture implements AutoCloseable {
         return new Event(0, eventId, "order.refunded", "commerce", customer, at, "{\"orderId\":\"" + orderId
                 + "\",\"refundId\":\"" + refundId + "\",\"amountFen\":" + amountFen + ",\"refundedFen\":" + refundedFen
                 + ",\"full\":false}");
+    }
+
+    public static Event merged(String eventId, int survivor, int merged, long mergeId, Instant at) {
+        return new Event(0, eventId, "customer.merged", "identity", survivor, at, "{\"survivor\":" + survivor
+                + ",\"merged\":" + merged + ",\"mergeId\":" + mergeId + ",\"rule\":\"shared-phone\"}");
+    }
+
+    public static Event unmerged(String eventId, int survivor, int merged, long mergeId, Instant at) {
+        return new Event(0, eventId, "customer.unmerged", "identity", survivor, at, "{\"survivor\":" + survivor
+                + ",\"merged\":" + merged + ",\"mergeId\":" + mergeId + "}");
     }
 
     /** 满¥199减¥30, valid 30 days after issue, {@code stock} coupons. */

@@ -32,6 +32,8 @@ public class Coupons {
     /** Code letters without look-alikes (no 0/O, 1/I/L). */
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How far ahead of this clock a caller's "now" may be (clocks of two machines). */
+    static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
 
     private final PersistenceUnit unit;
     private final Announcer announcer;
@@ -125,6 +127,20 @@ public class Coupons {
      *                             {@code templateId} when it is archived or its validity has ended
      */
     public Issued issue(long templateId, int customerId, String issueKey, String actor) {
+        return issue(templateId, customerId, issueKey, null, actor);
+    }
+
+    /**
+     * Issues a coupon as of {@code issuedAt} (a history recorded later: the validity counts from it, the event carries
+     * it), or now for {@code null}. A coupon whose validity ended before now is issued as {@code EXPIRED}; it can still
+     * be used on an order placed while it was valid ({@link #check(CouponWithTemplate, int, long, String, Instant)}).
+     *
+     * @throws MembershipException INVALID {@code issuedAt} in the future, and as {@link #issue(long, int, String, String)}
+     */
+    public Issued issue(long templateId, int customerId, String issueKey, Instant issuedAt, String actor) {
+        if (issuedAt != null && issuedAt.isAfter(clock.instant().plus(SKEW))) {
+            throw MembershipException.invalid("issuedAt", "issuedAt must not be in the future, was " + issuedAt);
+        }
         if (customerId <= 0) {
             throw MembershipException.invalid("customerId", "customerId must be a customer id > 0, was " + customerId);
         }
@@ -140,7 +156,7 @@ public class Coupons {
                 }
             }
             CouponTemplate t = find(em, templateId);
-            Instant now = clock.instant();
+            Instant now = issuedAt == null ? clock.instant() : issuedAt;
             if (!t.active()) {
                 throw MembershipException.conflict("templateId", "coupon template " + templateId + " is archived");
             }
@@ -158,6 +174,9 @@ public class Coupons {
                         + t.stock() + " coupons are issued");
             }
             Coupon coupon = new Coupon(newCode(), templateId, customerId, issueKey, now, validity[0], validity[1]);
+            if (!clock.instant().isBefore(validity[1])) {
+                coupon.expired();
+            }
             em.persist(coupon);
             em.flush();
             Map<String, Object> data = new LinkedHashMap<>();
@@ -207,15 +226,23 @@ public class Coupons {
      * @throws MembershipException INVALID naming {@code field}
      */
     public long check(CouponWithTemplate found, int customerId, long totalFen, String field) {
+        return check(found, customerId, totalFen, field, clock.instant());
+    }
+
+    /**
+     * Checks that {@code found} can be used by {@code customerId} on an order of {@code totalFen} placed at
+     * {@code now}: judged at the order's time, so a coupon marked expired since can be used on an order of the time it
+     * was valid (a history recorded later).
+     */
+    public long check(CouponWithTemplate found, int customerId, long totalFen, String field, Instant now) {
         Coupon c = found.coupon();
-        Instant now = clock.instant();
         if (c.customerId() != customerId) {
             throw MembershipException.invalid(field, "coupon " + c.code() + " belongs to another customer");
         }
         if (c.status() == Coupon.Status.USED) {
             throw MembershipException.invalid(field, "coupon " + c.code() + " was used on order " + c.orderId());
         }
-        if (c.status() == Coupon.Status.EXPIRED || !now.isBefore(c.validUntil())) {
+        if (!now.isBefore(c.validUntil())) {
             throw MembershipException.invalid(field, "coupon " + c.code() + " expired at " + c.validUntil());
         }
         if (now.isBefore(c.validFrom())) {
@@ -234,13 +261,24 @@ public class Coupons {
      * @throws MembershipException CONFLICT naming {@code field} if it is no longer unused (used concurrently)
      */
     public void use(String code, int customerId, String orderId, long discountFen, String field) {
+        use(code, customerId, orderId, discountFen, field, clock.instant());
+    }
+
+    /**
+     * Marks a coupon used on an order placed at {@code at}; a coupon marked expired since is taken too (the caller
+     * has checked it was valid at {@code at}).
+     */
+    public void use(String code, int customerId, String orderId, long discountFen, String field, Instant at) {
         unit.inTransaction(em -> {
-            Instant now = clock.instant();
-            int updated = em.createQuery("update Coupon c set c.status = :used, c.orderId = :o, c.usedAt = :now "
-                            + "where c.code = :code and c.customerId = :cust and c.status = :issued")
+            Instant now = at;
+            int updated = em.createQuery("update Coupon c set c.status = :used, c.orderId = :o, c.usedAt = :now, "
+                            + "c.discountFen = :d "
+                            + "where c.code = :code and c.customerId = :cust and c.status in (:issued, :expired)")
                     .setParameter("used", Coupon.Status.USED).setParameter("o", orderId).setParameter("now", now)
+                    .setParameter("d", discountFen)
                     .setParameter("code", normalise(code)).setParameter("cust", customerId)
-                    .setParameter("issued", Coupon.Status.ISSUED).executeUpdate();
+                    .setParameter("issued", Coupon.Status.ISSUED).setParameter("expired", Coupon.Status.EXPIRED)
+                    .executeUpdate();
             if (updated == 0) {
                 throw MembershipException.conflict(field, "coupon " + normalise(code) + " is no longer available");
             }
@@ -257,7 +295,7 @@ public class Coupons {
     /** Gives back the coupons used on an order that was cancelled before payment. @return how many */
     public int release(String orderId) {
         return unit.inTransaction(em -> em.createQuery("update Coupon c set c.status = :issued, c.orderId = null, "
-                        + "c.usedAt = null where c.orderId = :o and c.status = :used")
+                        + "c.usedAt = null, c.discountFen = null where c.orderId = :o and c.status = :used")
                 .setParameter("issued", Coupon.Status.ISSUED).setParameter("used", Coupon.Status.USED)
                 .setParameter("o", orderId).executeUpdate());
     }

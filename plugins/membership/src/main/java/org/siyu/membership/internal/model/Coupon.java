@@ -46,6 +46,8 @@ public class Coupon {
     private String orderId;
     @Column(name = "used_at")
     private Instant usedAt;
+    @Column(name = "discount_fen")
+    private Long discountFen;
 
     protected Coupon() {
     }
@@ -73,6 +75,22 @@ public class Coupon {
     public Instant validUntil() { return validUntil; }
     public String orderId() { return orderId; }
     public Instant usedAt() { return usedAt; }
+    /** What it took off its order, or {@code null} (unused, or used before this was recorded). */
+    public Long discountFen() { return discountFen; }
+
+    /**
+     * Gives the coupon to another customer (a OneID merge or its undo) under {@code key}, which differs from its issue
+     * key when the new owner holds a coupon of the same key.
+     */
+    public void moveTo(int customer, String key) {
+        this.customerId = customer;
+        this.issueKey = key;
+    }
+
+    /** Marks a coupon issued for a time whose validity has already ended. */
+    public void expired() {
+        this.status = Status.EXPIRED;
+    }
 
     /** Whether it can be used at {@code at}: issued, not used, inside its validity. */
     public boolean usableAt(Instant at) {

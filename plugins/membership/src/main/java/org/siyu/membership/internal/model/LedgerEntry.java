@@ -18,7 +18,11 @@ public class LedgerEntry {
 
     /** What moved the points. */
     public enum Kind {
-        EARN, CLAWBACK, REDEEM, EXPIRE
+        EARN, CLAWBACK, REDEEM, EXPIRE,
+        /** Points moved to another customer (a OneID merge, or back on its undo). */
+        TRANSFER_OUT,
+        /** Points moved in from another customer. */
+        TRANSFER_IN
     }
 
     @Id

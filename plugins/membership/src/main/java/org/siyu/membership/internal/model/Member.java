@@ -28,6 +28,8 @@ public class Member {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "merged_into", nullable = false)
+    private int mergedInto;
 
     protected Member() {
     }
@@ -49,6 +51,13 @@ public class Member {
     public long growth() { return growth; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    /** The customer OneID merged this one into, 0 if none. */
+    public int mergedInto() { return mergedInto; }
+
+    public void mergedInto(int survivor, Instant now) {
+        this.mergedInto = survivor;
+        this.updatedAt = now;
+    }
 
     public void changeTier(String code, Instant since, Instant nextReview, Instant now) {
         this.tierCode = code;

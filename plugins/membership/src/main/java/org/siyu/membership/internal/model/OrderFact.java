@@ -61,6 +61,11 @@ public class OrderFact {
         return Math.max(0, paidFen - refundedFen);
     }
 
+    /** Gives the order to another customer (a OneID merge or its undo). */
+    public void moveTo(int customer) {
+        this.customerId = customer;
+    }
+
     public void earned(long points) { this.pointsEarned = points; }
     public void refunded(long total) { this.refundedFen = total; }
     public void clawed(long total) { this.pointsClawed = total; }

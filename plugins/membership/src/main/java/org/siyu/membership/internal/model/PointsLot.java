@@ -51,6 +51,11 @@ public class PointsLot {
     public Instant earnedAt() { return earnedAt; }
     public Instant expiresAt() { return expiresAt; }
 
+    /** Gives the lot to another customer (a OneID merge or its undo); its dates stay. */
+    public void moveTo(int customer) {
+        this.customerId = customer;
+    }
+
     /** Takes up to {@code wanted} points; returns how many it took. */
     public long take(long wanted) {
         long taken = Math.min(wanted, remaining);

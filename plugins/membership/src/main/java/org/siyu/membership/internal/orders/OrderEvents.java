@@ -98,7 +98,9 @@ public final class OrderEvents {
         String channel = Json.text(data, "channel");
         channel = channel == null ? event.source() : channel;
         channel = channel.length() > 64 ? channel.substring(0, 64) : channel;
-        int customerId = event.subject();
+        // An order of a customer OneID has merged away (delivered after the merge: the bus orders events per subject
+        // only) belongs to the survivor, where the merged customer's membership went.
+        int customerId = org.siyu.membership.internal.merges.Merges.survivorOf(em, event.subject());
         Instant at = event.time();
         Member member = tiers.lockOrJoin(em, customerId, at, "order " + orderId);
         Tier tier = em.find(Tier.class, member.tierCode());

@@ -125,6 +125,52 @@ public class PointsLedger {
     }
 
     /**
+     * Moves {@code points} (negative: a debt) from the locked member {@code from} to the locked member {@code to}: a
+     * {@code TRANSFER_OUT} row on one and a {@code TRANSFER_IN} row on the other, so both balances stay the sums of
+     * their ledgers. The caller re-points the lots that go with the points first; then each side's lots are brought
+     * to its balance ({@link #reconcile}). Publishes nothing: the merge that causes it is the event.
+     *
+     * @param key the cause key stem: the rows get {@code <key>:out} and {@code <key>:in}
+     * @return false if the cause was applied before or {@code points} is 0 (no rows)
+     */
+    public boolean transfer(EntityManager em, Member from, Member to, long points, Instant at, String key, String note) {
+        if (points == 0 || done(em, key + ":out")) {
+            return false;
+        }
+        Instant now = clock.instant();
+        from.addPoints(-points, now);
+        LedgerEntry out = new LedgerEntry(from.customerId(), Kind.TRANSFER_OUT, -points, from.points(), 0,
+                new Cause(key + ":out", null, null, "system", note), at, now);
+        em.persist(out);
+        to.addPoints(points, now);
+        LedgerEntry in = new LedgerEntry(to.customerId(), Kind.TRANSFER_IN, points, to.points(), 0,
+                new Cause(key + ":in", null, null, "system", note), at, now);
+        em.persist(in);
+        em.flush();
+        reconcile(em, from, out, at);
+        reconcile(em, to, in, at);
+        return true;
+    }
+
+    /**
+     * Brings the lots of a member to its balance after a transfer: the lots' remaining points must equal
+     * {@code max(0, balance)}. A surplus (the points paid a debt) is taken oldest lot first and recorded against
+     * {@code row} in {@code mb_points_use}; a gap (a debt given back) becomes a new lot of {@code row}, earned at
+     * {@code at}.
+     */
+    void reconcile(EntityManager em, Member member, LedgerEntry row, Instant at) {
+        Number held = (Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from mb_points_lot "
+                + "where customer_id = :c").setParameter("c", member.customerId()).getSingleResult();
+        long target = Math.max(0, member.points());
+        long surplus = held.longValue() - target;
+        if (surplus > 0) {
+            consume(em, member.customerId(), row.id(), surplus);
+        } else if (surplus < 0) {
+            em.persist(new PointsLot(member.customerId(), row.id(), -surplus, -surplus, at, Expiry.of(at, settings.get())));
+        }
+    }
+
+    /**
      * Redeems points for a customer in a transaction of its own (or the caller's).
      *
      * @param requestId makes a retried request count once, or {@code null}

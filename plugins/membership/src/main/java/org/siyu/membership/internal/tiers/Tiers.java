@@ -67,7 +67,7 @@ public class Tiers {
         return unit.inTransaction(Tiers::all);
     }
 
-    static List<Tier> all(EntityManager em) {
+    public static List<Tier> all(EntityManager em) {
         return em.createQuery("select t from Tier t order by t.rankNo", Tier.class).getResultList();
     }
 
@@ -175,13 +175,13 @@ public class Tiers {
         while (true) {
             int[] result = unit.inTransaction(em -> {
                 List<Integer> due = em.createQuery("select m.customerId from Member m where m.reviewAt <= :now "
-                                + "order by m.reviewAt", Integer.class)
+                                + "and m.mergedInto = 0 order by m.reviewAt", Integer.class)
                         .setParameter("now", now).setMaxResults(batch).getResultList();
                 int moved = 0;
                 List<Tier> tiers = all(em);
                 for (int customerId : due) {
                     Member member = lock(em, customerId);
-                    if (member == null || member.reviewAt().isAfter(now)) {
+                    if (member == null || member.reviewAt().isAfter(now) || member.mergedInto() != 0) {
                         continue;
                     }
                     Tier current = byCode(tiers, member.tierCode());
@@ -221,7 +221,8 @@ public class Tiers {
         while (true) {
             final int from = after;
             List<Member> page = unit.inTransaction(em -> em.createQuery(
-                            "select m from Member m where m.customerId > :after order by m.customerId", Member.class)
+                            "select m from Member m where m.customerId > :after and m.mergedInto = 0 "
+                                    + "order by m.customerId", Member.class)
                     .setParameter("after", from).setMaxResults(500).getResultList());
             if (page.isEmpty()) {
                 return done;
@@ -246,6 +247,50 @@ public class Tiers {
             progress.accept(done);
             after = page.getLast().customerId();
         }
+    }
+
+    /**
+     * Puts the member in the tier {@code code} as of {@code since} until {@code reviewAt} (a OneID merge: the survivor
+     * takes the better tier of the two; its undo: the tier the survivor held before), publishing
+     * {@code member.tier.changed} at {@code at} when the tier changes.
+     */
+    public void place(EntityManager em, Member member, String code, Instant since, Instant reviewAt, Instant at,
+            String why) {
+        List<Tier> tiers = all(em);
+        Tier current = byCode(tiers, member.tierCode());
+        Tier to = byCode(tiers, code);
+        if (to == null) {
+            to = tiers.getFirst(); // a tier deleted since: the entry tier
+        }
+        member.changeTier(to.code(), since, reviewAt, clock.instant());
+        if (current == null || !current.code().equals(to.code())) {
+            changed(em, member, current, to, at, why, qualifyingValue(em, member, at));
+        }
+    }
+
+    /** The rank of a tier code, -1 for none. */
+    public static int rank(List<Tier> tiers, String code) {
+        Tier tier = byCode(tiers, code);
+        return tier == null ? -1 : tier.rank();
+    }
+
+    /**
+     * Leaves the customer exactly the tier tag of {@code code} ({@code null}: none), dropping the other tiers' tags
+     * (the tagging kernel moves a merged customer's tags to the survivor by itself, in either order with us).
+     */
+    public void retagExactly(EntityManager em, int customerId, String code, String evidence) {
+        for (Tier tier : all(em)) {
+            if (!tier.code().equals(code)) {
+                tags.drop(customerId, tier.nameZh());
+            } else {
+                tags.retag(customerId, null, tier.nameZh(), evidence);
+            }
+        }
+    }
+
+    /** A year (the settings' review period) after {@code from}. */
+    public Instant reviewAfter(Instant from) {
+        return nextReview(from);
     }
 
     private void changed(EntityManager em, Member member, Tier from, Tier to, Instant at, String why, long value) {
@@ -273,7 +318,7 @@ public class Tiers {
         return from.atZone(s.zone()).plusMonths(s.reviewMonths()).toInstant();
     }
 
-    static Tier byCode(List<Tier> tiers, String code) {
+    public static Tier byCode(List<Tier> tiers, String code) {
         for (Tier tier : tiers) {
             if (tier.code().equals(code)) {
                 return tier;
