@@ -204,15 +204,16 @@ public class Catalogue {
     /** Products whose name or SKU codes contain {@code text} (all for a blank text), by name. */
     public List<Product> find(String text, int offset, int limit) {
         String like = like(text);
-        return Db.inTransaction(unit, (c, s) -> CatalogueStore.products(c, "WHERE LOWER(name) LIKE ? OR id IN"
-                + " (SELECT product_id FROM cm_sku WHERE LOWER(code) LIKE ?) ORDER BY name, id OFFSET "
-                + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", like, like));
+        return Db.inTransaction(unit, (c, s) -> CatalogueStore.products(c, "WHERE LOWER(name)" + CatalogueStore.LIKE
+                + " OR id IN (SELECT product_id FROM cm_sku WHERE LOWER(code)" + CatalogueStore.LIKE + ")"
+                + " ORDER BY name, id OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", like, like));
     }
 
     public long count(String text) {
         String like = like(text);
-        return Db.inTransaction(unit, (c, s) -> Db.count(c, "SELECT COUNT(*) FROM cm_product WHERE LOWER(name) LIKE ?"
-                + " OR id IN (SELECT product_id FROM cm_sku WHERE LOWER(code) LIKE ?)", like, like));
+        return Db.inTransaction(unit, (c, s) -> Db.count(c, "SELECT COUNT(*) FROM cm_product WHERE LOWER(name)"
+                + CatalogueStore.LIKE + " OR id IN (SELECT product_id FROM cm_sku WHERE LOWER(code)"
+                + CatalogueStore.LIKE + ")", like, like));
     }
 
     public int available(String code) {
@@ -387,6 +388,6 @@ public class Catalogue {
     }
 
     private static String like(String text) {
-        return "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        return CatalogueStore.contains(text);
     }
 }

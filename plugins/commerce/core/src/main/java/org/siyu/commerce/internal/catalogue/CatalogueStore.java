@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -59,12 +60,24 @@ public final class CatalogueStore {
                 code);
     }
 
+    /** {@code LIKE} of {@link #contains}: the backslash escapes. */
+    static final String LIKE = " LIKE ? ESCAPE '\\'";
+
+    /**
+     * The {@code LIKE} pattern of "contains {@code text}, ignoring case": {@code _} and {@code %} are literal, since
+     * SKU codes hold underscores ({@code CAT_1} must not find {@code CAT-1}).
+     */
+    static String contains(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** Stock levels of the SKUs whose code, name or product name contain {@code text}, by code. */
     public static List<StockLevel> levels(Connection c, String text, int offset, int limit) throws SQLException {
-        String like = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        String like = contains(text);
         return Db.query(c, "SELECT s.code, s.name, s.product_id, p.name AS product_name, s.on_hand, s.reserved"
                 + " FROM cm_sku s JOIN cm_product p ON p.id = s.product_id"
-                + " WHERE LOWER(s.code) LIKE ? OR LOWER(s.name) LIKE ? OR LOWER(p.name) LIKE ?"
+                + " WHERE LOWER(s.code)" + LIKE + " OR LOWER(s.name)" + LIKE + " OR LOWER(p.name)" + LIKE
                 + " ORDER BY s.code OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
                 + " ROWS ONLY",
                 rs -> new StockLevel(rs.getString("code"), rs.getString("name"), rs.getLong("product_id"),
@@ -72,9 +85,9 @@ public final class CatalogueStore {
     }
 
     public static long countLevels(Connection c, String text) throws SQLException {
-        String like = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        String like = contains(text);
         return Db.count(c, "SELECT COUNT(*) FROM cm_sku s JOIN cm_product p ON p.id = s.product_id"
-                + " WHERE LOWER(s.code) LIKE ? OR LOWER(s.name) LIKE ? OR LOWER(p.name) LIKE ?", like, like, like);
+                + " WHERE LOWER(s.code)" + LIKE + " OR LOWER(s.name)" + LIKE + " OR LOWER(p.name)" + LIKE, like, like, like);
     }
 
     static Sku sku(ResultSet rs) throws SQLException {

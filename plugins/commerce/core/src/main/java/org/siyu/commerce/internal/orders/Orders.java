@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,6 +44,8 @@ import org.siyu.commerce.internal.catalogue.CatalogueStore;
 import org.siyu.commerce.internal.catalogue.InventoryStore;
 import org.siyu.commerce.internal.payment.ManualGateway;
 import org.siyu.commerce.internal.store.Db;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's {@link CommerceService}: orders created here (priced from the catalogue, discounted by the
@@ -57,6 +61,8 @@ import org.siyu.commerce.internal.store.Db;
 public class Orders implements CommerceService {
 
     static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Logger LOG = LoggerFactory.getLogger(Orders.class);
+
     static final int MAX_LINES = 200;
     static final int MAX_QUANTITY = 10_000;
 
@@ -329,6 +335,29 @@ public class Orders implements CommerceService {
                         + p.line().skuCode() + " left, " + p.line().quantity() + " asked");
             }
         }
+    }
+
+    /**
+     * The names of these customers for the views (the {@code name} trait, else the nickname); customers without
+     * either are left out, and so is everyone while OneID is not running: the views then show the ids alone.
+     */
+    public Map<Integer, String> customerNames(int[] ids) {
+        IdentityService oneId = identity;
+        Map<Integer, String> names = new HashMap<>();
+        if (oneId == null || ids.length == 0) {
+            return names;
+        }
+        try {
+            for (Customer c : oneId.customers(ids)) {
+                String name = c.traits().getOrDefault("name", c.traits().get("nickname"));
+                if (name != null && !name.isBlank()) {
+                    names.put(c.id(), name.strip());
+                }
+            }
+        } catch (RuntimeException e) { // OneID going away under us: a list with ids only beats no list
+            LOG.debug("customer names unavailable: {}", e.toString());
+        }
+        return names;
     }
 
     /** Refuses a customer id OneID does not know, or one merged into another; trusts it while OneID is not running. */

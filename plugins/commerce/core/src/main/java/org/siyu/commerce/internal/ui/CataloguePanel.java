@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +64,10 @@ class CataloguePanel extends Composite<VerticalLayout> {
                 .setHeader(CommerceUi.t(locale, "On hand", "库存")).setAutoWidth(true);
         grid.addColumn(p -> p.onSale() ? CommerceUi.t(locale, "On sale", "在售") : CommerceUi.t(locale, "Off sale", "下架"))
                 .setHeader(CommerceUi.t(locale, "Status", "状态")).setAutoWidth(true);
-        grid.setItems(DataProvider.fromCallbacks(
+        // Identified by id: a product re-read after a change is the same row, so the selection survives a refresh.
+        grid.setItems(new CallbackDataProvider<Product, Void>(
                 q -> catalogue.find(search.getValue(), q.getOffset(), q.getLimit()).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, catalogue.count(search.getValue()))));
+                q -> (int) Math.min(Integer.MAX_VALUE, catalogue.count(search.getValue())), Product::id));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
 
         HorizontalLayout bar = new HorizontalLayout(search, create);
@@ -99,10 +100,16 @@ class CataloguePanel extends Composite<VerticalLayout> {
         TextField price = new TextField(CommerceUi.t(locale, "Price (yuan)", "价格（元）"));
         IntegerField stock = new IntegerField(CommerceUi.t(locale, "Stock", "库存"));
         stock.setValue(0);
+        name.setId("commerce-product-new-name");
+        code.setId("commerce-product-new-code");
+        price.setId("commerce-product-new-price");
+        stock.setId("commerce-product-new-stock");
+        FieldErrors errors = new FieldErrors().add("name", name).add("code", code).add("priceFen", price)
+                .add("stock", stock);
         FormLayout form = new FormLayout(name, code, price, stock);
         dialog.add(form);
-        Button save = new Button(CommerceUi.t(locale, "Create", "创建"), e -> CommerceUi.attempt(context, () -> {
-            long fen = Money.fen(price.getValue());
+        Button save = new Button(CommerceUi.t(locale, "Create", "创建"), e -> CommerceUi.attempt(context, errors, () -> {
+            long fen = CommerceUi.fen(price.getValue(), "priceFen");
             Product p = catalogue.create(new ProductInput(name.getValue(), "", List.of(), true,
                     List.of(new ProductInput.SkuInput(code.getValue(), null, fen, stock.getValue(), Map.of()))),
                     context.user().username());
@@ -110,6 +117,7 @@ class CataloguePanel extends Composite<VerticalLayout> {
             grid.getDataProvider().refreshAll();
             open(p);
         }));
+        save.setId("commerce-product-new-create");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button(CommerceUi.t(locale, "Cancel", "取消"), e -> dialog.close()), save);
         dialog.open();

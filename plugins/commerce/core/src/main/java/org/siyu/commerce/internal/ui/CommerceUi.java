@@ -15,6 +15,7 @@ import org.siyu.api.commerce.OrderStatus;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.Selection;
 import org.siyu.api.ui.ViewContext;
+import org.siyu.commerce.internal.Errors;
 import org.siyu.commerce.internal.Money;
 
 /** What the commerce views share: texts in both languages, times, statuses, refusals shown to the user. */
@@ -53,6 +54,20 @@ final class CommerceUi {
         return Money.yuan(fen);
     }
 
+    /** An amount typed in yuan, in fen; one that does not parse is refused as {@code field}, like the service would. */
+    static long fen(String yuan, String field) {
+        try {
+            return Money.fen(yuan);
+        } catch (IllegalArgumentException e) {
+            throw Errors.invalid(field, e.getMessage());
+        }
+    }
+
+    /** {@code fen} of an optional amount: empty is {@code null}. */
+    static Long optionalFen(String yuan, String field) {
+        return yuan == null || yuan.isBlank() ? null : fen(yuan, field);
+    }
+
     /** The selection of an order: the inspector lists its properties. */
     static Selection selection(Order o, Locale locale) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -70,10 +85,24 @@ final class CommerceUi {
      * anything else too, with its text, so that the view stays usable.
      */
     static boolean attempt(ViewContext context, Runnable action) {
+        return attempt(context, new FieldErrors(), action);
+    }
+
+    /**
+     * Runs an action of a form: a refusal naming one of {@code errors}' fields is shown under that field, other
+     * refusals and failures as in {@link #attempt(ViewContext, Runnable)}. The marks of an earlier attempt go.
+     */
+    static boolean attempt(ViewContext context, FieldErrors errors, Runnable action) {
+        errors.clear();
         try {
             action.run();
             return true;
-        } catch (CommerceException | IllegalArgumentException e) {
+        } catch (CommerceException e) {
+            if (!errors.show(e)) {
+                warn(e.getMessage());
+            }
+            return false;
+        } catch (IllegalArgumentException e) {
             warn(e.getMessage());
             return false;
         } catch (RuntimeException e) {

@@ -73,14 +73,21 @@ public class CustomerOrdersSection implements InspectorSection {
             return box;
         }
         long paid = recent.stream().mapToLong(o -> o.paidFen() - o.refundedFen()).sum();
-        box.add(new Span(CommerceUi.t(locale, "Last " + recent.size() + ": net paid ", "最近 " + recent.size()
-                + " 单：实付 ") + CommerceUi.money(paid)));
+        Span total = new Span(CommerceUi.t(locale, "Last " + recent.size() + ": net paid ", "最近 " + recent.size()
+                + " 单：实付 ") + CommerceUi.money(paid));
+        total.setId("commerce-customer-orders-total");
+        box.add(total);
+        // The inspector is narrow: the link says which order and how it stands, the line below when and where.
         for (Order o : recent) {
-            Button link = new Button(CommerceUi.time(o.createdAt(), locale) + " · " + o.channel() + " · "
-                    + CommerceUi.status(o.status(), locale) + " · " + CommerceUi.money(o.payableFen()),
+            Button link = new Button("#" + o.id() + " · " + CommerceUi.status(o.status(), locale) + " · "
+                    + CommerceUi.money(o.payableFen()),
                     e -> context.openEditor(CommerceUi.ORDER_TYPE, String.valueOf(o.id())));
+            link.setId("commerce-customer-order-" + o.id());
             link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            box.add(link);
+            Span when = new Span(CommerceUi.time(o.createdAt(), locale) + " · " + o.channel());
+            when.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)")
+                    .set("margin-bottom", "var(--lumo-space-xs)");
+            box.add(link, when);
         }
         return box;
     }

@@ -10,12 +10,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.Locale;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.commerce.internal.CommercePermissions;
+import org.siyu.commerce.internal.Errors;
 import org.siyu.commerce.internal.catalogue.Catalogue;
 import org.siyu.commerce.internal.catalogue.Movement;
 import org.siyu.commerce.internal.catalogue.StockLevel;
@@ -36,6 +37,7 @@ class InventoryPanel extends Composite<VerticalLayout> {
     private final IntegerField delta = new IntegerField();
     private final TextField reason = new TextField();
     private final Button adjust = new Button();
+    private final FieldErrors errors = new FieldErrors();
 
     InventoryPanel(Catalogue catalogue, ViewContext context) {
         this.catalogue = catalogue;
@@ -56,9 +58,11 @@ class InventoryPanel extends Composite<VerticalLayout> {
         levels.addColumn(StockLevel::onHand).setHeader(t("On hand", "在库")).setAutoWidth(true);
         levels.addColumn(StockLevel::reserved).setHeader(t("Reserved", "已预占")).setAutoWidth(true);
         levels.addColumn(StockLevel::available).setHeader(t("Available", "可售")).setAutoWidth(true);
-        levels.setItems(DataProvider.fromCallbacks(
+        // Identified by SKU code: the level re-read after an adjustment is the same row and stays selected.
+        levels.setItems(new CallbackDataProvider<StockLevel, Void>(
                 q -> catalogue.levels(search.getValue(), q.getOffset(), q.getLimit()).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, catalogue.countLevels(search.getValue()))));
+                q -> (int) Math.min(Integer.MAX_VALUE, catalogue.countLevels(search.getValue())),
+                StockLevel::skuCode));
         levels.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 
         ledger.setId("commerce-inventory-ledger");
@@ -71,6 +75,10 @@ class InventoryPanel extends Composite<VerticalLayout> {
         ledger.addColumn(Movement::reason).setHeader(t("Reason", "原因")).setFlexGrow(1);
         ledger.addColumn(Movement::actor).setHeader(t("By", "操作人")).setAutoWidth(true);
 
+        delta.setId("commerce-inventory-delta");
+        reason.setId("commerce-inventory-reason");
+        selected.setId("commerce-inventory-selected");
+        errors.add("delta", delta).add("reason", reason);
         delta.setLabel(t("Units (+ in, − out)", "数量（+入库，−出库）"));
         delta.setStepButtonsVisible(true);
         reason.setLabel(t("Reason", "原因"));
@@ -93,7 +101,10 @@ class InventoryPanel extends Composite<VerticalLayout> {
         root.add(search);
         root.addAndExpand(levels);
         root.add(selected, form, ledger);
-        ledger.setHeight("16em");
+        // The levels and the selected SKU's ledger share the height.
+        levels.setMinHeight("10em");
+        ledger.setMinHeight("12em");
+        root.setFlexGrow(1, levels, ledger);
         ledger.setVisible(false);
         addAttachListener(e -> levels.getDataProvider().refreshAll());
         levels.asSingleSelect().addValueChangeListener(e -> form.setVisible(e.getValue() != null));
@@ -104,14 +115,19 @@ class InventoryPanel extends Composite<VerticalLayout> {
     }
 
     private void show(StockLevel level) {
+        errors.clear();
         selected.setVisible(level != null);
         ledger.setVisible(level != null);
         if (level == null) {
             ledger.setItems(List.of());
             return;
         }
-        selected.setText(level.skuCode() + " · " + level.productName());
+        selected.setText(level.skuCode() + " · " + level.productName() + " — " + t("on hand ", "在库 ")
+                + level.onHand() + t(", reserved ", "，预占 ") + level.reserved() + t(", available ", "，可售 ")
+                + level.available());
         ledger.setItems(catalogue.movements(level.skuCode(), 200));
+        // The ledger was first drawn hidden and empty: its column widths follow the rows only when asked.
+        ledger.recalculateColumnWidths();
     }
 
     private void adjust() {
@@ -119,12 +135,13 @@ class InventoryPanel extends Composite<VerticalLayout> {
         if (level == null) {
             return;
         }
-        if (delta.getValue() == null) {
-            CommerceUi.warn(t("Give the number of units", "请填写数量"));
-            return;
-        }
-        if (CommerceUi.attempt(context, () -> catalogue.adjust(level.skuCode(), delta.getValue(), reason.getValue(),
-                context.user().username()))) {
+        if (CommerceUi.attempt(context, errors, () -> {
+            if (delta.getValue() == null) { // empty, or not a whole number
+                throw Errors.invalid("delta", t("give a whole number of units, such as 12 or -3",
+                        "请填写整数件数，如 12 或 -3"));
+            }
+            catalogue.adjust(level.skuCode(), delta.getValue(), reason.getValue(), context.user().username());
+        })) {
             delta.clear();
             reason.clear();
             levels.getDataProvider().refreshAll();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import java.util.Locale;
 import org.siyu.api.commerce.Adjustment;
 import org.siyu.api.commerce.Order;
@@ -22,6 +23,7 @@ import org.siyu.api.commerce.OrderStatus;
 import org.siyu.api.commerce.PaymentGateway;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.commerce.internal.CommercePermissions;
+import org.siyu.commerce.internal.Errors;
 import org.siyu.commerce.internal.Money;
 import org.siyu.commerce.internal.aftersale.AfterSale;
 import org.siyu.commerce.internal.aftersale.AfterSales;
@@ -63,8 +65,16 @@ class OrderEditor extends Composite<VerticalLayout> {
     private final IntegerField requestQuantity = new IntegerField();
     private final TextField requestAmount = new TextField();
     private final TextField requestReason = new TextField();
+    private final TextField requestReplacement = new TextField();
     private final TextField decisionNote = new TextField();
     private final Grid<HistoryEntry> timeline = new Grid<>();
+    private final FieldErrors payErrors = new FieldErrors();
+    private final FieldErrors shipErrors = new FieldErrors();
+    private final FieldErrors cancelErrors = new FieldErrors();
+    private final FieldErrors refundErrors = new FieldErrors();
+    private final FieldErrors requestErrors = new FieldErrors();
+    private final FieldErrors decisionErrors = new FieldErrors();
+    private final HorizontalLayout decide = new HorizontalLayout();
 
     OrderEditor(Orders orders, AfterSales afterSales, long orderId, ViewContext context) {
         this.orders = orders;
@@ -88,17 +98,18 @@ class OrderEditor extends Composite<VerticalLayout> {
 
         gateway.setLabel(t("Gateway", "支付渠道"));
         gateway.setItemLabelGenerator(g -> g.title().get(locale));
-        payForm.add(gateway, button(t("Mark paid / charge", "收款"), this::pay));
+        payForm.add(gateway, button("pay", t("Mark paid / charge", "收款"), payErrors, this::pay));
         carrier.setLabel(t("Carrier", "承运商"));
         tracking.setLabel(t("Tracking number", "运单号"));
-        shipForm.add(carrier, tracking, button(t("Ship", "发货"), this::ship));
-        doneForm.add(button(t("Complete", "确认完成"), () -> orders.complete(orderId, user())));
+        shipForm.add(carrier, tracking, button("ship", t("Ship", "发货"), shipErrors, this::ship));
+        doneForm.add(button("complete", t("Complete", "确认完成"), new FieldErrors(),
+                () -> orders.complete(orderId, user())));
         cancelReason.setLabel(t("Cancel reason", "取消原因"));
-        cancelForm.add(cancelReason, button(t("Cancel order", "取消订单"), () -> orders.cancel(orderId,
-                cancelReason.getValue(), user())));
+        cancelForm.add(cancelReason, button("cancel", t("Cancel order", "取消订单"), cancelErrors,
+                () -> orders.cancel(orderId, cancelReason.getValue(), user())));
         refundAmount.setLabel(t("Refund (yuan, empty = all)", "退款金额（元，留空为全部）"));
         refundReason.setLabel(t("Reason", "原因"));
-        refundForm.add(refundAmount, refundReason, button(t("Refund", "退款"), this::refund));
+        refundForm.add(refundAmount, refundReason, button("refund", t("Refund", "退款"), refundErrors, this::refund));
         for (HorizontalLayout form : new HorizontalLayout[] {payForm, shipForm, doneForm, cancelForm, refundForm}) {
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         }
@@ -114,12 +125,14 @@ class OrderEditor extends Composite<VerticalLayout> {
         requests.addColumn(AfterSale::note).setHeader(t("Note", "备注")).setFlexGrow(1);
         requests.setAllRowsVisible(true);
         decisionNote.setLabel(t("Note for the selected request", "对所选申请的备注"));
-        HorizontalLayout decide = new HorizontalLayout(decisionNote,
-                button(t("Approve", "同意"), () -> afterSales.approve(selected().id(), decisionNote.getValue(), user())),
-                button(t("Reject", "拒绝"), () -> afterSales.reject(selected().id(), decisionNote.getValue(), user())),
-                button(t("Complete", "完成"), () -> afterSales.complete(selected().id(), decisionNote.getValue(), user())));
+        decide.add(decisionNote,
+                button("approve", t("Approve", "同意"), decisionErrors,
+                        () -> afterSales.approve(selected().id(), decisionNote.getValue(), user())),
+                button("reject", t("Reject", "拒绝"), decisionErrors,
+                        () -> afterSales.reject(selected().id(), decisionNote.getValue(), user())),
+                button("after-sale-complete", t("Complete", "完成"), decisionErrors,
+                        () -> afterSales.complete(selected().id(), decisionNote.getValue(), user())));
         decide.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        decide.setVisible(canAct);
 
         kind.setLabel(t("Request", "申请类型"));
         kind.setItems(AfterSale.Kind.values());
@@ -128,8 +141,9 @@ class OrderEditor extends Composite<VerticalLayout> {
         requestQuantity.setLabel(t("Units", "件数"));
         requestAmount.setLabel(t("Refund (yuan)", "退款金额（元）"));
         requestReason.setLabel(t("Customer's reason", "客户原因"));
-        requestForm.add(kind, requestSku, requestQuantity, requestAmount, requestReason,
-                button(t("Open request", "提交售后"), this::openRequest));
+        requestReplacement.setLabel(t("Exchange for SKU (empty = same)", "换成 SKU（留空为同款）"));
+        requestForm.add(kind, requestSku, requestQuantity, requestReplacement, requestAmount, requestReason,
+                button("request", t("Open request", "提交售后"), requestErrors, this::openRequest));
 
         timeline.addColumn(h -> CommerceUi.time(h.at(), locale)).setHeader(t("When", "时间")).setAutoWidth(true);
         timeline.addColumn(h -> action(h.action())).setHeader(t("What", "事项")).setAutoWidth(true);
@@ -139,8 +153,36 @@ class OrderEditor extends Composite<VerticalLayout> {
         timeline.addColumn(HistoryEntry::actor).setHeader(t("By", "操作人")).setAutoWidth(true);
         timeline.setAllRowsVisible(true);
 
+        heading.setId(id("heading"));
+        summary.setId(id("summary"));
+        lines.setId(id("lines"));
+        adjustments.setId(id("adjustments"));
+        gateway.setId(id("gateway"));
+        carrier.setId(id("carrier"));
+        tracking.setId(id("tracking"));
+        cancelReason.setId(id("cancel-reason"));
+        refundAmount.setId(id("refund-amount"));
+        refundReason.setId(id("refund-reason"));
+        requests.setId(id("after-sales"));
+        decisionNote.setId(id("decision-note"));
+        kind.setId(id("request-kind"));
+        requestSku.setId(id("request-sku"));
+        requestQuantity.setId(id("request-quantity"));
+        requestReplacement.setId(id("request-replacement"));
+        requestAmount.setId(id("request-amount"));
+        requestReason.setId(id("request-reason"));
+        timeline.setId(id("timeline"));
+        payErrors.add("gateway", gateway);
+        shipErrors.add("carrier", carrier).add("trackingNo", tracking);
+        cancelErrors.add("reason", cancelReason);
+        refundErrors.add("amountFen", refundAmount).add("reason", refundReason);
+        requestErrors.add("kind", kind).add("skuCode", requestSku).add("quantity", requestQuantity)
+                .add("replacementSku", requestReplacement).add("amountFen", requestAmount).add("reason", requestReason);
+        decisionErrors.add("note", decisionNote);
+
         VerticalLayout root = getContent();
-        root.setId("commerce-order-editor");
+        // Ids carry the order: several order editors can be open in one page.
+        root.setId("commerce-order-editor-" + orderId);
         root.add(heading, summary, lines, adjustments, new H4(t("Payment and delivery", "支付与发货")), payForm, shipForm,
                 doneForm, cancelForm, refundForm, new H4(t("After-sales", "售后")), requests, decide, requestForm,
                 new H4(t("Timeline", "时间线")), timeline);
@@ -155,12 +197,17 @@ class OrderEditor extends Composite<VerticalLayout> {
         return context.user().username();
     }
 
-    private Button button(String text, Runnable action) {
+    private String id(String part) {
+        return "commerce-order-" + orderId + "-" + part;
+    }
+
+    private Button button(String idPart, String text, FieldErrors errors, Runnable action) {
         Button b = new Button(text, e -> {
-            if (CommerceUi.attempt(context, action)) {
+            if (CommerceUi.attempt(context, errors, action)) {
                 load();
             }
         });
+        b.setId(id(idPart));
         b.addThemeVariants(ButtonVariant.PRIMARY);
         b.setEnabled(canAct);
         return b;
@@ -182,7 +229,9 @@ class OrderEditor extends Composite<VerticalLayout> {
         }
         Order o = row.order();
         heading.setText(t("Order ", "订单 ") + o.id() + " · " + CommerceUi.status(o.status(), locale));
-        summary.setText(t("Customer ", "客户 ") + o.customerId() + " · " + o.channel()
+        String name = orders.customerNames(new int[] {o.customerId()}).get(o.customerId());
+        summary.setText(t("Customer ", "客户 ") + (name == null ? "" + o.customerId() : name + " (" + o.customerId() + ")")
+                + " · " + o.channel()
                 + (o.externalId() == null ? "" : " " + o.externalId()) + " · " + t("total ", "合计 ")
                 + Money.yuan(o.totalFen()) + " · " + t("payable ", "应付 ") + Money.yuan(o.payableFen())
                 + (o.paidFen() > 0 ? " · " + t("paid ", "已付 ") + Money.yuan(o.paidFen()) + " (" + o.gateway() + ")" : "")
@@ -198,7 +247,10 @@ class OrderEditor extends Composite<VerticalLayout> {
         shipForm.setVisible(o.status() == OrderStatus.PAID);
         doneForm.setVisible(o.status() == OrderStatus.PAID || o.status() == OrderStatus.SHIPPED);
         refundForm.setVisible(o.refundableFen() > 0 && o.gateway() != null);
-        requests.setItems(afterSales.ofOrder(orderId));
+        List<AfterSale> afterSaleRequests = afterSales.ofOrder(orderId);
+        requests.setItems(afterSaleRequests);
+        requests.setVisible(!afterSaleRequests.isEmpty());
+        decide.setVisible(canAct && !afterSaleRequests.isEmpty());
         requestForm.setVisible(canAct && o.refundableFen() > 0 && o.status() != OrderStatus.CREATED);
         timeline.setItems(orders.history(orderId));
         context.select(CommerceUi.selection(o, locale));
@@ -206,7 +258,7 @@ class OrderEditor extends Composite<VerticalLayout> {
 
     private void pay() {
         if (gateway.getValue() == null) {
-            throw new IllegalArgumentException(t("Choose a gateway", "请选择支付渠道"));
+            throw Errors.invalid("gateway", t("choose one", "请选择支付渠道"));
         }
         orders.pay(orderId, gateway.getValue().id(), user());
     }
@@ -216,18 +268,17 @@ class OrderEditor extends Composite<VerticalLayout> {
     }
 
     private void refund() {
-        String amount = refundAmount.getValue();
-        orders.refund(orderId, amount == null || amount.isBlank() ? null : Money.fen(amount), refundReason.getValue(),
+        orders.refund(orderId, CommerceUi.optionalFen(refundAmount.getValue(), "amountFen"), refundReason.getValue(),
                 user());
         refundAmount.clear();
         refundReason.clear();
     }
 
     private void openRequest() {
-        String amount = requestAmount.getValue();
         afterSales.request(orderId, kind.getValue(), requestReason.getValue(),
                 requestSku.getValue() == null || requestSku.getValue().isBlank() ? null : requestSku.getValue().strip(),
-                requestQuantity.getValue(), null, amount == null || amount.isBlank() ? null : Money.fen(amount), user());
+                requestQuantity.getValue(), requestReplacement.getValue(),
+                CommerceUi.optionalFen(requestAmount.getValue(), "amountFen"), user());
     }
 
     private String kind(AfterSale.Kind k) {

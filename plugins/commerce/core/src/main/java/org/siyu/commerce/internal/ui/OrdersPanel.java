@@ -14,13 +14,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PrimitiveIterator;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.siyu.api.commerce.Order;
@@ -53,6 +55,8 @@ class OrdersPanel extends Composite<VerticalLayout> {
     private final Span count = new Span();
     private final Grid<OrderRow> grid = new Grid<>();
     private volatile OrderFilter filter = OrderFilter.ALL;
+    /** Names of the customers on the pages fetched so far (OneID's, read once per page). */
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
 
     OrdersPanel(Orders orders, Scope scope, Supplier<TagService> tags, ViewContext context) {
         this.orders = orders;
@@ -71,6 +75,8 @@ class OrdersPanel extends Composite<VerticalLayout> {
         channel.setPlaceholder("mini, tmall, store…");
         channel.setValueChangeMode(ValueChangeMode.LAZY);
         channel.addValueChangeListener(e -> apply());
+        from.setId("commerce-orders-from");
+        to.setId("commerce-orders-to");
         from.setLabel(t("From", "开始日期"));
         to.setLabel(t("To", "结束日期"));
         from.addValueChangeListener(e -> apply());
@@ -91,12 +97,13 @@ class OrdersPanel extends Composite<VerticalLayout> {
         error.setVisible(false);
         count.setId("commerce-orders-count");
         Button refresh = new Button(t("Refresh", "刷新"), VaadinIcon.REFRESH.create(), e -> apply());
+        refresh.setId("commerce-orders-refresh");
 
         grid.setId("commerce-orders-grid");
         grid.addColumn(OrderRow::id).setHeader(t("Order", "订单号")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> CommerceUi.time(r.order().createdAt(), locale)).setHeader(t("Placed", "下单时间"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.order().customerId()).setHeader(t("Customer", "客户")).setAutoWidth(true);
+        grid.addColumn(r -> customer(r.order().customerId())).setHeader(t("Customer", "客户")).setAutoWidth(true);
         grid.addColumn(r -> r.order().channel()).setHeader(t("Channel", "渠道")).setAutoWidth(true);
         grid.addColumn(r -> CommerceUi.status(r.order().status(), locale)).setHeader(t("Status", "状态"))
                 .setAutoWidth(true);
@@ -105,9 +112,10 @@ class OrdersPanel extends Composite<VerticalLayout> {
         grid.addColumn(r -> CommerceUi.money(r.order().payableFen())).setHeader(t("Payable", "应付")).setAutoWidth(true);
         grid.addColumn(r -> r.order().refundedFen() == 0 ? "" : CommerceUi.money(r.order().refundedFen()))
                 .setHeader(t("Refunded", "已退款")).setAutoWidth(true);
-        grid.setItems(DataProvider.fromCallbacks(
-                q -> orders.search(filter, q.getOffset(), q.getLimit()).rows().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, orders.search(filter, 0, 1).total())));
+        // Identified by order id: an order re-read after it was paid is the same row and stays selected.
+        grid.setItems(new CallbackDataProvider<OrderRow, Void>(
+                q -> page(q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, orders.search(filter, 0, 1).total()), OrderRow::id));
         grid.asSingleSelect().addValueChangeListener(e -> context.select(e.getValue() == null ? null
                 : CommerceUi.selection(e.getValue().order(), locale)));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
@@ -115,6 +123,9 @@ class OrdersPanel extends Composite<VerticalLayout> {
 
         HorizontalLayout bar = new HorizontalLayout(statuses, channel, from, to, segment, refresh);
         bar.setWidthFull();
+        // Six filters do not fit beside the navigator and the inspector: they wrap instead of scrolling the view.
+        bar.setWrap(true);
+        segment.setMinWidth("18em");
         bar.expand(segment);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         VerticalLayout root = getContent();
@@ -129,6 +140,17 @@ class OrdersPanel extends Composite<VerticalLayout> {
         return CommerceUi.t(locale, en, zh);
     }
 
+    private List<OrderRow> page(int offset, int limit) {
+        List<OrderRow> rows = orders.search(filter, offset, limit).rows();
+        names.putAll(orders.customerNames(rows.stream().mapToInt(r -> r.order().customerId()).distinct().toArray()));
+        return rows;
+    }
+
+    private String customer(int id) {
+        String name = names.get(id);
+        return name == null ? String.valueOf(id) : name + " (" + id + ")";
+    }
+
     private void open(OrderRow row) {
         if (row != null) {
             context.openEditor(CommerceUi.ORDER_TYPE, String.valueOf(row.id()));
@@ -141,6 +163,10 @@ class OrdersPanel extends Composite<VerticalLayout> {
             showError(scope.problem().get(locale));
             filter = OrderFilter.ALL.within(new int[0]);
             grid.getDataProvider().refreshAll();
+            return;
+        }
+        if (from.getValue() != null && to.getValue() != null && from.getValue().isAfter(to.getValue())) {
+            showError(t("The start date is after the end date", "开始日期晚于结束日期"));
             return;
         }
         ZoneId zone = ZoneId.systemDefault();
@@ -163,8 +189,9 @@ class OrdersPanel extends Composite<VerticalLayout> {
         segment.setInvalid(false);
         error.setVisible(false);
         filter = next;
+        names.clear(); // names change too; the refresh below reads the shown page's again
         long total = orders.search(filter, 0, 1).total();
-        count.setText(total + t(" orders", " 个订单")
+        count.setText(total + (total == 1 ? t(" order", " 个订单") : t(" orders", " 个订单"))
                 + (scope.unrestricted() ? "" : t(" (in your data scope)", "（您的数据范围内）")));
         grid.getDataProvider().refreshAll();
     }

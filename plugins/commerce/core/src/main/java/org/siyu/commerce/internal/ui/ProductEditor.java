@@ -23,6 +23,7 @@ import org.siyu.api.commerce.Product;
 import org.siyu.api.commerce.Sku;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.commerce.internal.CommercePermissions;
+import org.siyu.commerce.internal.Errors;
 import org.siyu.commerce.internal.Money;
 import org.siyu.commerce.internal.catalogue.Catalogue;
 import org.siyu.commerce.internal.catalogue.ProductInput;
@@ -49,6 +50,8 @@ class ProductEditor extends Composite<VerticalLayout> {
     private final TextField price = new TextField();
     private final IntegerField stock = new IntegerField();
     private final TextField attributes = new TextField();
+    private final FieldErrors productErrors = new FieldErrors();
+    private final FieldErrors skuErrors = new FieldErrors();
 
     ProductEditor(Catalogue catalogue, long productId, ViewContext context) {
         this.catalogue = catalogue;
@@ -63,13 +66,11 @@ class ProductEditor extends Composite<VerticalLayout> {
         onSale.setLabel(t("On sale", "在售"));
         Button save = new Button(t("Save product", "保存商品"), e -> saveProduct());
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.setId("commerce-product-save");
         save.setEnabled(canEdit);
         FormLayout form = new FormLayout(name, onSale, description, images);
         form.setColspan(description, 2);
         form.setColspan(images, 2);
 
-        skus.setId("commerce-product-skus");
         skus.addColumn(Sku::code).setHeader(t("Code", "编码")).setAutoWidth(true);
         skus.addColumn(Sku::name).setHeader(t("Name", "名称")).setFlexGrow(1);
         skus.addColumn(s -> Money.yuan(s.priceFen())).setHeader(t("Price", "价格")).setAutoWidth(true);
@@ -86,15 +87,36 @@ class ProductEditor extends Composite<VerticalLayout> {
         attributes.setLabel(t("Attributes: name=value; …", "属性：名称=值；…"));
         attributes.setPlaceholder("规格=1.5kg; 口味=鸡肉");
         Button saveSku = new Button(t("Save SKU", "保存 SKU"), e -> saveSku());
-        saveSku.setId("commerce-product-sku-save");
         saveSku.setEnabled(canEdit);
         FormLayout skuForm = new FormLayout(code, skuName, price, stock, attributes);
 
+        heading.setId(id("heading"));
+        name.setId(id("name"));
+        description.setId(id("description"));
+        images.setId(id("images"));
+        onSale.setId(id("on-sale"));
+        save.setId(id("save"));
+        skus.setId(id("skus"));
+        code.setId(id("sku-code"));
+        skuName.setId(id("sku-name"));
+        price.setId(id("sku-price"));
+        stock.setId(id("sku-stock"));
+        attributes.setId(id("sku-attributes"));
+        saveSku.setId(id("sku-save"));
+        productErrors.add("name", name).add("description", description).add("imageUrls", images);
+        skuErrors.add("code", code).add("name", skuName).add("priceFen", price).add("stock", stock)
+                .add("attributes", attributes);
+
         VerticalLayout root = getContent();
-        root.setId("commerce-product-editor");
+        // Ids carry the product: two product editors can be open in one page.
+        root.setId("commerce-product-editor-" + productId);
         root.add(heading, form, new HorizontalLayout(save), new H4(t("SKUs", "SKU")), skus, skuForm,
                 new HorizontalLayout(saveSku));
         load();
+    }
+
+    private String id(String part) {
+        return "commerce-product-" + productId + "-" + part;
     }
 
     private String t(String en, String zh) {
@@ -129,7 +151,7 @@ class ProductEditor extends Composite<VerticalLayout> {
     private void saveProduct() {
         List<String> urls = Arrays.stream(images.getValue().split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
-        if (CommerceUi.attempt(context, () -> catalogue.update(productId, new ProductInput(name.getValue(),
+        if (CommerceUi.attempt(context, productErrors, () -> catalogue.update(productId, new ProductInput(name.getValue(),
                 description.getValue(), urls, onSale.getValue(), null), context.user().username()))) {
             context.notify(t("Product saved", "商品已保存"));
             load();
@@ -138,12 +160,13 @@ class ProductEditor extends Composite<VerticalLayout> {
 
     private void saveSku() {
         boolean exists = catalogue.sku(code.getValue().strip()).isPresent();
-        if (CommerceUi.attempt(context, () -> {
+        if (CommerceUi.attempt(context, skuErrors, () -> {
             ProductInput.SkuInput in = new ProductInput.SkuInput(code.getValue().strip(), skuName.getValue(),
-                    Money.fen(price.getValue()), stock.getValue(), parseAttributes(attributes.getValue()));
+                    CommerceUi.fen(price.getValue(), "priceFen"), stock.getValue(),
+                    parseAttributes(attributes.getValue()));
             if (exists) {
                 if (catalogue.sku(in.code()).orElseThrow().productId() != productId) {
-                    throw new IllegalArgumentException(t("SKU code " + in.code() + " belongs to another product",
+                    throw Errors.conflict("code", t("SKU code " + in.code() + " belongs to another product",
                             "SKU 编码 " + in.code() + " 属于其他商品"));
                 }
                 catalogue.updateSku(in.code(), in, context.user().username());
@@ -169,7 +192,7 @@ class ProductEditor extends Composite<VerticalLayout> {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("attributes: '" + pair.strip() + "' is not name=value");
+                throw Errors.invalid("attributes", "'" + pair.strip() + "' is not name=value");
             }
             map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }

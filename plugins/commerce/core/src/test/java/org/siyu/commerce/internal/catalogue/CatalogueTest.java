@@ -97,6 +97,23 @@ class CatalogueTest {
     }
 
     @Test
+    void searchShouldTakeUnderscoresAndPercentSignsLiterally() {
+        catalogue.create(new ProductInput("猫砂 A", "", List.of(), true,
+                List.of(new ProductInput.SkuInput("LIT-1", null, 100L, 1, Map.of()))), "alice");
+        catalogue.create(new ProductInput("猫砂 B", "", List.of(), true,
+                List.of(new ProductInput.SkuInput("LIT_1", null, 100L, 1, Map.of()))), "alice");
+        catalogue.create(new ProductInput("100% 鸡肉罐头", "", List.of(), true,
+                List.of(new ProductInput.SkuInput("CAN-100", null, 100L, 1, Map.of()))), "alice");
+        assertEquals(List.of("猫砂 B"), catalogue.find("lit_1", 0, 10).stream().map(Product::name).toList());
+        assertEquals(1, catalogue.count("LIT_1"));
+        assertEquals(List.of("LIT_1"), catalogue.levels("lit_", 0, 10).stream().map(StockLevel::skuCode).toList());
+        assertEquals(1, catalogue.countLevels("lit_"));
+        assertEquals(List.of("100% 鸡肉罐头"), catalogue.find("0%", 0, 10).stream().map(Product::name).toList());
+        assertEquals(0, catalogue.countLevels("\\"));
+        assertEquals(3, catalogue.count(""));
+    }
+
+    @Test
     void shouldIndexAProductAfterItCommitsAndNotWhenItRollsBack() {
         Product p = catFood();
         SearchDocument doc = INDEX.docs.get(String.valueOf(p.id()));
