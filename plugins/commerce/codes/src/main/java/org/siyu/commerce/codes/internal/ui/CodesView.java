@@ -9,7 +9,7 @@ import org.siyu.api.ui.ViewContribution;
 import org.siyu.commerce.codes.internal.CodePermissions;
 import org.siyu.commerce.codes.internal.CodeService;
 
-/** The navigator node "Commerce › Product codes" (交易 › 一物一码): batches, their export, looking a code up. */
+/** The navigator node "Commerce › Product codes" (交易云 › 一物一码): batches, their export, looking a code up. */
 @org.osgi.service.component.annotations.Component
 public class CodesView implements ViewContribution {
 
@@ -32,7 +32,7 @@ public class CodesView implements ViewContribution {
 
     @Override
     public Text group() {
-        return Text.of("Commerce", "交易");
+        return Text.of("Commerce", "交易云");
     }
 
     @Override

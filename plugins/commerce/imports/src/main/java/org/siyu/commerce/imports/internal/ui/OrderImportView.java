@@ -9,7 +9,7 @@ import org.siyu.api.ui.ViewContribution;
 import org.siyu.commerce.imports.internal.ImportPermissions;
 import org.siyu.commerce.imports.internal.OrderImporter;
 
-/** The navigator node "Commerce › Order import" (交易 › 订单导入): marketplace reports, their mappings, the history. */
+/** The navigator node "Commerce › Order import" (交易云 › 订单导入): marketplace reports, their mappings, the history. */
 @org.osgi.service.component.annotations.Component
 public class OrderImportView implements ViewContribution {
 
@@ -35,7 +35,7 @@ public class OrderImportView implements ViewContribution {
 
     @Override
     public Text group() {
-        return Text.of("Commerce", "交易");
+        return Text.of("Commerce", "交易云");
     }
 
     @Override
