@@ -38,6 +38,10 @@ public final class Inspector extends VerticalLayout {
         setPadding(true);
         setSpacing(false);
         setWidthFull();
+        // sections can be long (a member card, recent orders): the panel scrolls rather than hiding them
+        // behind the console
+        setHeightFull();
+        getStyle().set("overflow-y", "auto");
         render();
     }
 

@@ -160,7 +160,6 @@ public final class CustomerUi {
     /** The selection of a customer: the inspector lists these properties. */
     static Selection selection(Customer c, String level, Locale locale) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("ID", String.valueOf(c.id()));
         properties.put(Text.of("Name", "姓名").get(locale), title(c, locale));
         String phone = maskedPhone(c);
         if (phone != null) {
