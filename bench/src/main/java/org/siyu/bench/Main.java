@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.siyu.bench.events.EventsBench;
+import org.siyu.bench.search.SearchBench;
 import org.siyu.bench.segments.SegmentsBench;
 
 /**
@@ -19,7 +20,7 @@ public final class Main {
     static final Map<String, Bench> BENCHES = new LinkedHashMap<>();
 
     static {
-        for (Bench b : List.<Bench>of(new SegmentsBench(), new EventsBench())) {
+        for (Bench b : List.<Bench>of(new SegmentsBench(), new EventsBench(), new SearchBench())) {
             BENCHES.put(b.name(), b);
         }
     }

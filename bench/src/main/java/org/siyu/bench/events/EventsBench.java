@@ -1,5 +1,6 @@
 package org.siyu.bench.events;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URL;
@@ -50,6 +51,8 @@ import org.siyu.testkit.TestPersistenceUnit;
 public final class EventsBench implements Bench {
 
     static final int HANDLERS = 8;
+    /** Events of the untimed run of each side before the timed ones (fewer when the run itself has fewer). */
+    static final int WARM_UP_EVENTS = 20_000;
     private static final String TOPIC = "order/paid";
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -64,7 +67,8 @@ public final class EventsBench implements Bench {
     }
 
     /** One side's run: throughput from the first publish to the last handler's last event, and per-event latency. */
-    record Result(String side, String store, int events, long nanos, Stats latency, long duplicates, int batch) {
+    record Result(String side, String store, int events, long nanos, Stats latency, long duplicates, int batch,
+            long cpuNanos) {
 
         double throughput() {
             return events * 1e9 / nanos;
@@ -80,6 +84,18 @@ public final class EventsBench implements Bench {
         long expectedSum = 0;
         for (long a : amounts) {
             expectedSum += a;
+        }
+        if (!context.smoke()) {
+            // One untimed run of each side first, so that neither is timed while the JIT compiles its code (at 100k
+            // that was most of Siyu's first run: H2's insert and commit paths, Hibernate's session set-up).
+            int warmUp = Math.min(n, WARM_UP_EVENTS);
+            log("warm-up: %,d events on each side, not timed", warmUp);
+            long warmSum = 0;
+            for (int i = 0; i < warmUp; i++) {
+                warmSum += amounts[i];
+            }
+            eventAdmin(warmUp, amounts, warmSum);
+            siyu("H2 in memory", "jdbc:h2:mem:bench-events-warm-up;DB_CLOSE_DELAY=-1", warmUp, amounts, warmSum, 1_000);
         }
         List<Result> results = new ArrayList<>();
         results.add(eventAdmin(n, amounts, expectedSum));
@@ -145,6 +161,7 @@ public final class EventsBench implements Bench {
                 add.invoke(delivery, subscriber, Map.of(EventSubscriber.ID, "bench." + h, EventSubscriber.TYPES,
                         "order.*", EventSubscriber.START, "earliest"));
             }
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
@@ -162,12 +179,14 @@ public final class EventsBench implements Bench {
                 }
             }
             boolean done = sink.await(10, TimeUnit.MINUTES);
+            long cpu = processCpuNanos() - cpuStart;
             long nanos = last(sink, n) - start;
             Method deactivate = Delivery.class.getDeclaredMethod("deactivate");
             deactivate.setAccessible(true);
             deactivate.invoke(delivery);
             check("Siyu on " + store, sink, n, expectedSum, done);
-            return new Result("Siyu", store, n, nanos, latency(sink, published, n), sink.duplicates(), batch);
+            return new Result("Siyu", store, n, nanos, latency(sink, published, n), sink.duplicates(), batch,
+                    cpu);
         }
     }
 
@@ -227,6 +246,7 @@ public final class EventsBench implements Bench {
             ServiceReference<EventAdmin> ref = context.getServiceReference(EventAdmin.class);
             EventAdmin admin = context.getService(ref);
             long[] published = new long[n];
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             for (int seq = 0; seq < n; seq++) {
                 Map<String, Object> props = new HashMap<>();
@@ -238,9 +258,11 @@ public final class EventsBench implements Bench {
                 admin.postEvent(new org.osgi.service.event.Event(TOPIC, props));
             }
             boolean done = sink.await(10, TimeUnit.MINUTES);
+            long cpu = processCpuNanos() - cpuStart;
             long nanos = last(sink, n) - start;
             check(version, sink, n, expectedSum, done);
-            return new Result(version, "nothing stored", n, nanos, latency(sink, published, n), sink.duplicates(), 1);
+            return new Result(version, "nothing stored", n, nanos, latency(sink, published, n), sink.duplicates(), 1,
+                    cpu);
         } finally {
             framework.stop();
             framework.waitForStop(10_000);
@@ -304,16 +326,20 @@ public final class EventsBench implements Bench {
         report.paragraph("Throughput: events from the first publish until the last handler had the last event, per "
                 + "second (each event reaches all 8). Latency: per event, from the publishing call (the start of its "
                 + "batch for Siyu) until the last of the 8 handlers had it; the publisher runs flat out, so a backlog "
-                + "shows up here.");
+                + "shows up here. CPU per event: CPU time of the whole process (every thread, the database, GC and JIT "
+                + "included) over the run, divided by the events: on a shared machine it depends less on the load."
+                + (context.smoke() ? "" : String.format(" Before the timed runs each side ran "
+                + "once untimed with %,d events (JIT warm-up).", Math.min(n, WARM_UP_EVENTS))));
         Result peer = results.getFirst();
         List<List<String>> rows = new ArrayList<>();
         for (Result r : results) {
             rows.add(List.of(r.side(), r.store(), r.batch() == 1 ? "one per call" : String.format("%,d per call", r.batch()),
                     Stats.rate(r.throughput()), Stats.time(r.latency().medianNanos()), Stats.time(r.latency().p99Nanos()),
-                    String.format("%,d", r.duplicates()), r == peer ? "—" : Stats.ratio(r.throughput() / peer.throughput())));
+                    String.format("%,d", r.duplicates()), r == peer ? "—" : Stats.ratio(r.throughput() / peer.throughput()),
+                    r.cpuNanos() < 0 ? "—" : String.format("%,.1f µs", r.cpuNanos() / 1e3 / r.events())));
         }
         report.table(List.of("side", "store", "publish", "throughput", "latency median", "latency p99", "redelivered",
-                "Siyu ÷ EventAdmin"), rows);
+                "Siyu ÷ EventAdmin", "CPU per event"), rows);
         Result h2File = results.stream().filter(r -> r.store().startsWith("H2 file")).findFirst().orElseThrow();
         Result inMemory = results.get(1);
         report.paragraph(String.format("Targets (issue 5): ≥ 10× EventAdmin — %s %s (Siyu on H2 in memory); durable "
@@ -326,6 +352,15 @@ public final class EventsBench implements Bench {
             report.paragraph("Smoke run: few events; the figures say nothing, the run checks that every side delivered "
                     + "everything.");
         }
+    }
+
+    /**
+     * CPU time of the whole bench process (publisher, dispatchers or EventAdmin's threads, the database, GC, JIT):
+     * on a shared machine the cost per event says more than the wall clock, which depends on who else runs.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static void log(String format, Object... args) {

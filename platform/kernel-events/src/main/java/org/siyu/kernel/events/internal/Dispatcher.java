@@ -14,17 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to one subscriber on a thread of its own: reads committed events after the subscriber's
- * durable position in offset order, hands the matching ones to it one at a time, retries failures with back-off
- * and then records a dead letter, and saves the position. A slow or failing subscriber holds up only itself.
+ * Delivers events to one subscriber on a thread of its own: takes committed events after the subscriber's
+ * position in offset order (from {@link RecentEvents} when this node committed them, else from the outbox with the
+ * {@link GapRule}), hands the matching ones to it one at a time, retries failures with back-off and then records a
+ * dead letter, and saves the position. A slow or failing subscriber holds up only itself.
  * Resets and replays are queued to this thread, so the subscriber is never called from two threads.
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** A slow subscriber's position is saved at least this often, so a restart repeats little. */
-    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    /**
+     * A position that moved is saved this long after the previous save at the latest (and on stop, and at a reset):
+     * a crash repeats at most this much delivery. Saving after every batch instead costs a commit per subscriber
+     * per publishing commit, which capped throughput on a durable store.
+     */
+    static final Duration SAVE_EVERY = Duration.ofMillis(200);
     /** The wait after the dispatcher's own failure (database unavailable, unit closing). */
     private static final Duration AFTER_ERROR = Duration.ofSeconds(1);
 
@@ -57,6 +62,9 @@ final class Dispatcher {
     private long position = -1;
     private long savedPosition = -1;
     private long savedAtNanos;
+    /** When the outbox was last read, and whether it must be read again at once (a full batch, a gap, a reset). */
+    private long readAtNanos;
+    private boolean readNow = true;
 
     Dispatcher(String id, EventSubscriber subscriber, TypePatterns types, boolean startLatest, PersistenceUnit unit,
             OutboxTransactions transactions, Supplier<Settings> settings, Clock clock) {
@@ -146,7 +154,7 @@ final class Dispatcher {
                 runCommands();
                 Duration pause = deliverBatch();
                 if (pause != null) {
-                    await(pause);
+                    await(savePositionOrWait(pause));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Delivery to {} failed at offset {}; retrying in {} ms: {}", id, position,
@@ -186,32 +194,47 @@ final class Dispatcher {
     private Duration deliverBatch() {
         Settings s = settings.get();
         long from = position;
-        List<Stored> batch = Sql.inTransaction(unit, (c, x) -> Outbox.readAfter(c, from, s.batchSize()));
-        GapRule.Ready ready = new GapRule(transactions, s.gapGrace(), s.longestTransaction(), clock)
-                .settled(from, batch);
+        // Events committed on this node are handed over in memory; only what is not there is read from the outbox.
+        List<Event> events = transactions.recent().runAfter(from, s.batchSize());
+        GapRule.Ready ready = null;
+        if (events.isEmpty()) {
+            long sinceRead = System.nanoTime() - readAtNanos;
+            if (!readNow && sinceRead < s.pollInterval().toNanos() && !transactions.recent().holdsAfter(from)) {
+                // Nothing new on this node; another node's events (which wake nobody here) wait for the poll.
+                return Duration.ofNanos(s.pollInterval().toNanos() - sinceRead);
+            }
+            readAtNanos = System.nanoTime();
+            List<Stored> batch = Sql.inTransaction(unit, (c, x) -> Outbox.readAfter(c, from, s.batchSize()));
+            ready = new GapRule(transactions, s.gapGrace(), s.longestTransaction(), clock).settled(from, batch);
+            events = ready.events().stream().map(Stored::event).toList();
+            readNow = batch.size() >= s.batchSize() || ready.blockedAt() >= 0;
+        }
         int done = 0;
-        for (Stored stored : ready.events()) {
+        for (Event event : events) {
             if (!running || !commands.isEmpty()) {
                 break;
             }
-            if (types.matches(stored.event().type()) && !deliver(stored.event())) {
+            if (types.matches(event.type()) && !deliver(event)) {
                 break;
             }
-            position = stored.offset();
+            position = event.offset();
             done++;
             if (System.nanoTime() - savedAtNanos > SAVE_EVERY.toNanos()) {
                 savePosition();
             }
         }
-        savePosition();
-        if (done < ready.events().size()) {
-            return null; // stopped or a command came in
+        if (done < events.size()) {
+            readNow = true; // stopped or a command came in: what was left may have come from the outbox
+            return null;
+        }
+        if (ready == null) {
+            return null; // the tail may hold more
         }
         if (ready.blockedAt() >= 0) {
             Duration recheck = ready.recheckIn();
             return recheck.isZero() || recheck.compareTo(s.pollInterval()) > 0 ? s.pollInterval() : recheck;
         }
-        return batch.size() < s.batchSize() ? s.pollInterval() : null;
+        return readNow ? null : s.pollInterval();
     }
 
     /**
@@ -262,6 +285,7 @@ final class Dispatcher {
                 case Reset r -> {
                     try {
                         position = Math.max(0, r.fromOffset() - 1);
+                        readNow = true;
                         savePosition();
                         LOG.info("Subscriber {} reset: next event from offset {}", id, position + 1);
                         r.done().complete(position);
@@ -294,6 +318,22 @@ final class Dispatcher {
         });
         LOG.info("Dead letter {} replayed to {}: {}", letter.id(), id, failure == null ? "taken" : "failed again");
         return new ReplayOutcome(failure == null, failure == null ? null : describe(failure));
+    }
+
+    /**
+     * Before an idle wait: saves a position that moved, but not more often than {@link #SAVE_EVERY}, so a stream
+     * of small commits costs one position write per interval rather than one per commit. Answers how long to wait.
+     */
+    private Duration savePositionOrWait(Duration pause) {
+        if (position == savedPosition) {
+            return pause;
+        }
+        long due = SAVE_EVERY.toNanos() - (System.nanoTime() - savedAtNanos);
+        if (due <= 0) {
+            savePosition();
+            return pause;
+        }
+        return pause.toNanos() < due ? pause : Duration.ofNanos(due);
     }
 
     private void savePosition() {

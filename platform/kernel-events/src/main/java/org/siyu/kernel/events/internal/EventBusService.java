@@ -60,8 +60,9 @@ public class EventBusService implements EventBus {
                 return Outbox.byId(c, e.id()).orElseThrow();
             }
             long[] offsets = Outbox.insert(c, List.of(e), clock.instant());
-            transactions.track(session, offsets);
-            return withOffset(e, offsets[0]);
+            Event published = withOffset(e, offsets[0]);
+            transactions.track(session, List.of(published));
+            return published;
         });
     }
 
@@ -89,11 +90,11 @@ public class EventBusService implements EventBus {
                 }
             }
             long[] offsets = Outbox.insert(c, fresh, clock.instant());
-            transactions.track(session, offsets);
             List<Event> published = new ArrayList<>(fresh.size());
             for (int i = 0; i < fresh.size(); i++) {
                 published.add(withOffset(fresh.get(i), offsets[i]));
             }
+            transactions.track(session, published);
             return published;
         });
     }

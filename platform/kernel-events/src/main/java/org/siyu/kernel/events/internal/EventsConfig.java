@@ -41,11 +41,13 @@ public @interface EventsConfig {
     long longestTransactionMs() default 300_000;
 
     @AttributeDefinition(name = "Poll interval (ms)", min = "10",
-            description = "How often a dispatcher looks for new events when no commit woke it, in "
-                    + "milliseconds (commits on this node wake dispatchers at once). Default: 150.")
+            description = "How often a dispatcher reads the outbox for events no commit on this node told it "
+                    + "about (another node's, or written with plain SQL), in milliseconds. Events committed on this "
+                    + "node are handed to the dispatchers at once. Default: 150.")
     long pollIntervalMs() default 150;
 
     @AttributeDefinition(name = "Batch size", min = "1", max = "10000",
-            description = "How many events a dispatcher reads at a time. Default: 200.")
+            description = "How many events a dispatcher takes at a time (from memory or from the outbox). "
+                    + "Default: 200.")
     int batchSize() default 200;
 }

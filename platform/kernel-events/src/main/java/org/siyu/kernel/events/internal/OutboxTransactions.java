@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.Session;
+import org.siyu.api.events.Event;
 import org.hibernate.SessionEventListener;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What this node knows about the transactions that wrote outbox rows: which offsets are held by a transaction
  * still open, which were rolled back. The gap rule uses it to wait for the first and skip the second at once.
- * It also wakes the dispatchers when a transaction that published events commits.
+ * When a transaction that published events commits, it hands those events to {@link RecentEvents} (so dispatchers
+ * need not read them back) and then wakes the dispatchers.
  *
  * <p>Nothing here is durable and other nodes are unknown to it; the grace period of {@link GapRule} covers that.
  */
@@ -33,34 +35,70 @@ public class OutboxTransactions {
     /** An open entry whose end was never reported (a session closed without commit or rollback) is dropped. */
     private static final Duration FORGET_OPEN = Duration.ofHours(1);
 
-    private record Open(long[] sortedOffsets, Instant since) {
+    /** Not a record: the set of open transactions must hash by identity, not by every event's data. */
+    private static final class Open {
+        private final long[] sortedOffsets;
+        private final List<Event> events;
+        private final Instant since;
+
+        Open(long[] sortedOffsets, List<Event> events, Instant since) {
+            this.sortedOffsets = sortedOffsets;
+            this.events = events;
+            this.since = since;
+        }
+
+        long[] sortedOffsets() {
+            return sortedOffsets;
+        }
+
+        List<Event> events() {
+            return events;
+        }
+
+        Instant since() {
+            return since;
+        }
     }
 
     private final Clock clock;
     private final Set<Open> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentSkipListMap<Long, Instant> rolledBack = new ConcurrentSkipListMap<>();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private final RecentEvents recent;
 
     public OutboxTransactions() {
         this(Clock.systemUTC());
     }
 
     OutboxTransactions(Clock clock) {
+        this(clock, new RecentEvents());
+    }
+
+    OutboxTransactions(Clock clock, RecentEvents recent) {
         this.clock = clock;
+        this.recent = recent;
+    }
+
+    /** The events committed on this node lately. */
+    RecentEvents recent() {
+        return recent;
     }
 
     /**
-     * Records that {@code offsets} were inserted in the transaction of {@code session} and follows that
-     * transaction to its end.
+     * Records that {@code inserted} (with their offsets) were written in the transaction of {@code session} and
+     * follows that transaction to its end.
      */
-    void track(Session session, long[] offsets) {
-        if (offsets.length == 0) {
+    void track(Session session, List<Event> inserted) {
+        if (inserted.isEmpty()) {
             return;
         }
-        long[] sorted = offsets.clone();
+        long[] sorted = new long[inserted.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = inserted.get(i).offset();
+        }
         Arrays.sort(sorted);
         Instant now = clock.instant();
-        Open entry = new Open(sorted, now);
+        Open entry = new Open(sorted, List.copyOf(inserted), now);
         Instant forget = now.minus(FORGET_OPEN);
         open.removeIf(stale -> stale.since().isBefore(forget));
         open.add(entry);
@@ -114,6 +152,7 @@ public class OutboxTransactions {
     private void completed(Open entry, boolean committed) {
         open.remove(entry);
         if (committed) {
+            recent.add(entry.events()); // before the wake-up, so a woken dispatcher finds them
             for (Runnable listener : commitListeners) {
                 try {
                     listener.run();

@@ -247,6 +247,25 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldSaveThePositionOfARunningSubscriberWithoutAStop() throws Exception {
+        startDelivery(5, 10, 100);
+        Recorder recorder = new Recorder();
+        delivery.addSubscriber(recorder, Recorder.props("test.save", "*"));
+        List<Event> published = bus.publishAll(Recorder.events("s", 120, "order.paid", 1));
+        long last = published.getLast().offset();
+
+        assertTrue(Recorder.await(WAIT, () -> recorder.received.size() == 120));
+        // Saved by the running dispatcher (at most Dispatcher.SAVE_EVERY after the last delivery), not by a stop.
+        assertTrue(Recorder.await(WAIT, () -> storedPosition("test.save") == last),
+                "stored position " + storedPosition("test.save") + ", expected " + last);
+        assertTrue(delivery.isRunning("test.save"));
+    }
+
+    private long storedPosition(String subscriber) {
+        return Sql.inTransaction(unit, (c, s) -> Positions.find(c, subscriber)).orElse(-1);
+    }
+
+    @Test
     void shouldLetASecondSubscriberWithTheSameIdWaitForTheFirst() throws Exception {
         startDelivery(5, 10, 100);
         Recorder first = new Recorder();

@@ -101,6 +101,20 @@ class GapTest {
     }
 
     @Test
+    void shouldDeliverAnotherNodesEventBetweenTwoOfThisNodesInOffsetOrder() throws Exception {
+        Recorder recorder = start(Duration.ofMinutes(1));
+        bus.publish(new Event(0, "local-1", "order.paid", "test", 1, Instant.now(), "{}"));
+        try (Connection otherNode = unit.connect()) {
+            otherNode.setAutoCommit(true);
+            insertAsAnotherNode(otherNode, "remote"); // committed, but never in this node's in-memory tail
+        }
+        bus.publish(new Event(0, "local-2", "order.paid", "test", 1, Instant.now(), "{}"));
+
+        assertTrue(Recorder.await(Duration.ofSeconds(5), () -> recorder.received.size() == 3));
+        assertEquals(List.of("local-1", "remote", "local-2"), recorder.receivedIds());
+    }
+
+    @Test
     void shouldPassAGapThatNeverFillsAfterTheGracePeriod() throws Exception {
         Recorder recorder = start(Duration.ofMillis(1_000));
         try (Connection otherNode = unit.connect()) {
