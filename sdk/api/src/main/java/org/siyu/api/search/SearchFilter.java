@@ -16,7 +16,9 @@ public interface SearchFilter {
     String type();
 
     /**
-     * Whether the user may see the record. Called once per hit while the user types: answer from memory.
+     * Whether the user may see the record. Called once per hit while the user types: answer from memory. One search
+     * may ask about many hits — when a filter hides most of them, the host reads further hits (up to a thousand) to
+     * fill the page.
      *
      * @param id       the hit's record id
      * @param username the signed-in account

@@ -131,13 +131,17 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
 
     @Override
     public List<SearchHit> search(String query, Set<String> types, int limit, Locale locale) {
+        check(query, limit);
+        return index().search(query, types == null ? Set.of() : types, Math.min(limit, MAX_LIMIT));
+    }
+
+    private static void check(String query, int limit) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("the search query is blank");
         }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
-        return index().search(query, types == null ? Set.of() : types, Math.min(limit, MAX_LIMIT));
     }
 
     @Override
@@ -190,14 +194,18 @@ public final class HostSearch implements SearchIndex, SearchAdmin, AutoCloseable
     }
 
     /**
-     * The index's hits that {@code username} may see, best first: asks the index for more than {@code limit} when
-     * filters may hide some.
+     * The index's best hits that {@code username} may see: when filters hide some, further hits are read until
+     * {@code limit} are visible or {@link #MAX_LIMIT} hits have been looked at (so a user who may see fewer than
+     * {@code limit} of a query's best thousand hits gets fewer).
      */
     @Override
     public List<SearchHit> searchAs(String username, String query, Set<String> types, int limit, Locale locale) {
-        int ask = filters.isEmpty() ? limit : Math.min(MAX_LIMIT, limit * 4);
-        return search(query, types, ask, locale).stream().filter(h -> visible(h.type(), h.id(), username))
-                .limit(limit).toList();
+        check(query, limit);
+        if (filters.isEmpty()) {
+            return search(query, types, limit, locale);
+        }
+        return index().search(query, types == null ? Set.of() : types, Math.min(limit, MAX_LIMIT),
+                h -> visible(h.type(), h.id(), username), MAX_LIMIT);
     }
 
     @Override

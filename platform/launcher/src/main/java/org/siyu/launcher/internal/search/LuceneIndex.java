@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -54,6 +56,7 @@ import org.slf4j.LoggerFactory;
 final class LuceneIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.TYPE, Fields.ID, Fields.TITLE, Fields.DETAIL);
 
     private final Path folder;
     private final SearchQueries queries;
@@ -246,22 +249,64 @@ final class LuceneIndex implements AutoCloseable {
     }
 
     List<SearchHit> search(String query, Set<String> types, int limit) {
-        Query q = query(query, types);
-        return q == null ? List.of() : search(q, limit);
+        return search(query, types, limit, h -> true, limit);
     }
 
-    List<SearchHit> search(Query q, int limit) {
+    /**
+     * The best {@code limit} hits that {@code keep} accepts, looking at no more than {@code examine} hits in all: pages
+     * of the best hits (the first {@code limit} long, each next one four times the last) are read from one searcher
+     * until enough are kept.
+     */
+    List<SearchHit> search(String query, Set<String> types, int limit, Predicate<SearchHit> keep, int examine) {
+        Query q = query(query, types);
+        if (q == null) {
+            return List.of();
+        }
         return withSearcher(s -> {
-            TopDocs top = s.search(q, limit);
             StoredFields stored = s.storedFields();
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc, Set.of(Fields.TYPE, Fields.ID, Fields.TITLE, Fields.DETAIL));
-                hits.add(new SearchHit(d.get(Fields.TYPE), d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.DETAIL),
-                        sd.score));
+            List<SearchHit> kept = new ArrayList<>(limit);
+            ScoreDoc after = null;
+            int examined = 0;
+            int page = Math.min(limit, examine);
+            while (page > 0) {
+                TopDocs top = top(s, q, after, page);
+                for (ScoreDoc sd : top.scoreDocs) {
+                    SearchHit hit = hit(stored, sd);
+                    if (keep.test(hit)) {
+                        kept.add(hit);
+                        if (kept.size() == limit) {
+                            return kept;
+                        }
+                    }
+                }
+                examined += top.scoreDocs.length;
+                if (top.scoreDocs.length < page) {
+                    break;   // no more hits
+                }
+                after = top.scoreDocs[top.scoreDocs.length - 1];
+                page = Math.min(page * 4, examine - examined);
             }
-            return hits;
+            return kept;
         });
+    }
+
+    /**
+     * The best {@code n} documents for {@code q} after {@code after} ({@code null}: from the top). Hits beyond the
+     * {@code n} best are not counted — nothing shows a total, and counting (Lucene counts 1,000 by default) is time in
+     * which top-k pruning cannot start — so {@code totalHits} is only a lower bound once it exceeds {@code n}.
+     */
+    static TopDocs top(IndexSearcher s, Query q, ScoreDoc after, int n) throws IOException {
+        return s.search(q, new TopScoreDocCollectorManager(n, after, n));
+    }
+
+    /** {@link #top} on the current searcher, from the top; for tests. */
+    TopDocs top(Query q, int n) {
+        return withSearcher(s -> top(s, q, null, n));
+    }
+
+    private static SearchHit hit(StoredFields stored, ScoreDoc sd) throws IOException {
+        Document d = stored.document(sd.doc, HIT_FIELDS);
+        return new SearchHit(d.get(Fields.TYPE), d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.DETAIL), sd.score);
     }
 
     /** The query for what a user typed ({@link SearchQueries#query}); {@code null} if nothing is left. */
@@ -308,11 +353,12 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    private interface SearcherWork<T> {
+    /** Work on one searcher (package-private for the benchmark, which times other queries on it too). */
+    interface SearcherWork<T> {
         T run(IndexSearcher searcher) throws IOException;
     }
 
-    private <T> T withSearcher(SearcherWork<T> work) {
+    <T> T withSearcher(SearcherWork<T> work) {
         try {
             IndexSearcher s = searchers.acquire();
             try {

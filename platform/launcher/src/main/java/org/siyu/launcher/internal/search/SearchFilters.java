@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -18,8 +19,11 @@ import org.slf4j.LoggerFactory;
 final class SearchFilters {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchFilters.class);
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Map<String, List<SearchFilter>> byType = new ConcurrentHashMap<>();
+    /** When each failing filter was last logged as a warning (nanoTime). */
+    private final Map<SearchFilter, Long> warned = new ConcurrentHashMap<>();
 
     /** Follows the filter services of all bundles until the returned tracker is closed. */
     ServiceTracker<SearchFilter, SearchFilter> track(BundleContext context) {
@@ -36,6 +40,7 @@ final class SearchFilters {
             @Override
             public void removedService(ServiceReference<SearchFilter> ref, SearchFilter filter) {
                 byType.values().forEach(list -> list.remove(filter));
+                warned.remove(filter);
                 context.ungetService(ref);
             }
         };
@@ -71,10 +76,27 @@ final class SearchFilters {
                     return false;
                 }
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Search filter for '{}' failed on {}; hit hidden: {}", type, id, e.toString());
+                failed(f, type, id, e);
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A search asks about up to a thousand hits, so a broken filter would log a thousand warnings a search: one
+     * warning (with the stack) a minute per filter, the rest at debug level.
+     */
+    private void failed(SearchFilter f, String type, String id, Throwable e) {
+        long now = System.nanoTime();
+        Long last = warned.get(f);
+        boolean warn = last == null ? warned.putIfAbsent(f, now) == null
+                : now - last >= WARN_EVERY_NANOS && warned.replace(f, last, now);
+        if (warn) {
+            LOG.warn("Search filter for '{}' failed on {}; its hits are hidden (further failures within a minute are "
+                    + "logged at debug level): {}", type, id, e.toString(), e);
+        } else {
+            LOG.debug("Search filter for '{}' failed on {}; hit hidden: {}", type, id, e.toString());
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,6 +31,7 @@ import org.siyu.api.jobs.JobInfo;
 import org.siyu.api.jobs.JobInfo.State;
 import org.siyu.api.search.DocumentSource;
 import org.siyu.api.search.SearchDocument;
+import org.siyu.api.search.SearchFilter;
 import org.siyu.api.search.SearchHit;
 import org.siyu.launcher.internal.jobs.HostJobs;
 import org.siyu.launcher.internal.persistence.Database;
@@ -189,6 +192,38 @@ class HostSearchTest {
     }
 
     @Test
+    void anExactTitleShouldComeFirstThenTitlesAndKeywordsThenRemarks() {
+        search.put(List.of(customer("remark", "客户甲", null, Map.of("remark", "两只布偶猫，挑食")),
+                customer("tag", "客户乙", null, Map.of(), "布偶猫"),
+                customer("title", "布偶猫舍", null, Map.of()),
+                customer("exact", "布偶猫", null, Map.of())));
+        search.refresh();
+        List<SearchHit> hits = search.search("布偶猫", Set.of(), 10, Locale.CHINA);
+        List<String> ids = hits.stream().map(SearchHit::id).toList();
+        assertEquals(4, ids.size(), hits.toString());
+        assertEquals("exact", ids.get(0), hits.toString());
+        assertEquals(Set.of("title", "tag"), Set.copyOf(ids.subList(1, 3)), hits.toString());
+        assertEquals("remark", ids.get(3), hits.toString());
+        SearchHit tag = hits.get(ids.indexOf("tag"));
+        assertEquals(SearchQueries.EXACT_KEYWORD + SearchQueries.KEYWORD_PREFIX + SearchQueries.ANYWHERE, tag.score(),
+                1e-6, "an exact keyword adds fixed amounts, however many documents have it");
+    }
+
+    @Test
+    void documentsThatMatchACommonWordTheSameWayShouldTie() {
+        // BM25 ranked the shorter remark first; that ordering is noise for customer records, and ties are what let the
+        // top hits of a word in 100,000 customers be found without scoring all of them.
+        search.put(List.of(customer("short", "客户甲", null, Map.of("remark", "复购")),
+                customer("long", "客户乙", null, Map.of("remark", "老客户，每个月都会复购，喜欢进口猫粮和冻干")),
+                customer("twice", "客户丙", null, Map.of("remark", "复购", "note", "又复购了"))));
+        search.refresh();
+        List<SearchHit> hits = search.search("复购", Set.of(), 10, Locale.CHINA);
+        assertEquals(3, hits.size());
+        assertEquals(SearchQueries.ANYWHERE, hits.get(0).score(), 1e-6, hits.toString());
+        assertTrue(hits.stream().allMatch(h -> h.score() == hits.get(0).score()), hits.toString());
+    }
+
+    @Test
     void aBlankQueryOrLimitShouldBeRefused() {
         assertThrows(IllegalArgumentException.class, () -> search.search("  ", Set.of(), 10, Locale.CHINA));
         assertThrows(IllegalArgumentException.class, () -> search.search(null, Set.of(), 10, Locale.CHINA));
@@ -275,6 +310,53 @@ class HostSearchTest {
         });
         assertEquals(false, search.visible("customer", "2", "admin"), "a filter that throws hides the hit");
         assertTrue(search.searchAs("admin", "王客户", Set.of("customer"), 10, Locale.CHINA).isEmpty());
+    }
+
+    @Test
+    void aFilterThatHidesMostHitsShouldStillFillTheLimitFromFurtherHits() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            docs.add(customer(Integer.toString(i), "客户" + i, null, Map.of("remark", "喜欢布偶猫")));
+        }
+        search.put(docs);
+        search.refresh();
+        // One customer in twenty is in the manager's store: the best forty hits (what was read before) hold two.
+        search.addFilter(filter("customer", (id, user) -> !user.equals("manager") || Integer.parseInt(id) % 20 == 0));
+        List<SearchHit> hits = search.searchAs("manager", "布偶猫", Set.of(), 10, Locale.CHINA);
+        assertEquals(10, hits.size(), hits.toString());
+        assertTrue(hits.stream().allMatch(h -> Integer.parseInt(h.id()) % 20 == 0), hits.toString());
+        assertEquals(20, search.searchAs("manager", "布偶猫", Set.of(), 50, Locale.CHINA).size(), "all there are");
+    }
+
+    @Test
+    void searchAsShouldLookAtNoMoreThanAThousandHits() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 1; i <= 1500; i++) {
+            docs.add(customer(Integer.toString(i), "客户" + i, null, Map.of("remark", "挑食")));
+        }
+        search.put(docs);
+        search.refresh();
+        AtomicInteger asked = new AtomicInteger();
+        search.addFilter(filter("customer", (id, user) -> {
+            asked.incrementAndGet();
+            return false;
+        }));
+        assertEquals(List.of(), search.searchAs("manager", "挑食", Set.of(), 10, Locale.CHINA));
+        assertEquals(HostSearch.MAX_LIMIT, asked.get(), "hits looked at");
+    }
+
+    private static SearchFilter filter(String type, BiPredicate<String, String> visible) {
+        return new SearchFilter() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public boolean visible(String id, String username) {
+                return visible.test(id, username);
+            }
+        };
     }
 
     @Test
