@@ -149,25 +149,7 @@ public final class FakeRestRequest implements RestRequest, RestResponse {
 
     @Override
     public User user() {
-        String name = username;
-        Role userRole = role;
-        Predicate<String> holds = permitted;
-        return new User() {
-            @Override
-            public String username() {
-                return name;
-            }
-
-            @Override
-            public Role role() {
-                return userRole;
-            }
-
-            @Override
-            public boolean isPermitted(String permission) {
-                return permission == null || holds.test(permission);
-            }
-        };
+        return new TestUser(username, role, permitted);
     }
 
     /** Binds the body as the host does: 400 when there is none, when it is not JSON, or naming the field that does not fit. */

@@ -9,7 +9,7 @@ import org.siyu.api.events.Event;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.coupons.IssueRuns;
 import org.siyu.membership.internal.coupons.MembershipAdjuster;
-import org.siyu.membership.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.membership.internal.model.CouponTemplate;
 import org.siyu.membership.internal.model.TemplateValues;
 import org.siyu.membership.internal.orders.OrderEvents;

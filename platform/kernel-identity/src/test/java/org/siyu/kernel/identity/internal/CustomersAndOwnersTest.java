@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,7 @@ import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.identity.ResolveRequest;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.FakeOrg;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.siyu.api.identity.IdentityService;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvFileException;
-import org.siyu.kernel.imports.internal.csv.Row;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.Row;
 
 /**
  * Checks every row and asks OneID ({@link IdentityService#find}, read only) which identities it knows: the numbers

@@ -14,9 +14,9 @@ import org.siyu.api.jobs.JobProgress;
 import org.siyu.api.jobs.JobWork;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.api.tags.TagService;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvFileException;
-import org.siyu.kernel.imports.internal.csv.Row;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.siyu.api.identity.ChannelType;
 import org.siyu.api.identity.ResolveRequest;
-import org.siyu.kernel.imports.internal.csv.Row;
+import org.siyu.support.csv.Row;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
 import org.siyu.kernel.imports.internal.mapping.Target;
 

@@ -1,6 +1,8 @@
 package org.siyu.kernel.imports.internal;
 
 import java.time.Clock;
+import org.siyu.testkit.FakeIdentity;
+import org.siyu.testkit.FakeJobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The import's unit and the faked OneID, tagging and jobs, for tests outside this package. */

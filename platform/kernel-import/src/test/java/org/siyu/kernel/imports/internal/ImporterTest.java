@@ -15,11 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.jobs.JobInfo;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvSource;
-import org.siyu.kernel.imports.internal.csv.Delimiter;
-import org.siyu.kernel.imports.internal.csv.Encoding;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
+import org.siyu.testkit.FakeIdentity;
+import org.siyu.testkit.FakeJobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The import on the real migrations (H2, or PostgreSQL with -Dsiyu.test.postgres), OneID and tagging faked. */
@@ -152,8 +154,8 @@ class ImporterTest {
         assertEquals(2499 * 2, fakes.queryLong("select count(*) from fakes_assignment"), "its tags neither");
         assertEquals(0, fakes.queryLong("select count(*) from fakes_link where identity = 'phone:+8613800001500'"),
                 "a row is all or nothing: its good phone is not linked either");
-        assertEquals(3 + 1000, identity.calls.get(), "three chunks, then the second one row by row");
-        assertEquals(List.of(1000L, 2000L, 2500L), jobs.doneReports);
+        assertEquals(3 + 1000, identity.calls(), "three chunks, then the second one row by row");
+        assertEquals(List.of(1000L, 2000L, 2500L), jobs.doneReports());
     }
 
     @Test
@@ -188,7 +190,7 @@ class ImporterTest {
         for (int i = 0; i < 3500; i++) {
             text.append(String.format("139%08d%n", i));
         }
-        jobs.cancelAfterChunks = 2;
+        jobs.cancelAfterChunks(2);
         CsvFile file = file("c.csv", text.toString());
         ImportRecord r = importer.record(importer.start(file, standard(file), "op").importId()).orElseThrow();
         assertEquals(ImportState.CANCELLED, r.state());
@@ -201,7 +203,7 @@ class ImporterTest {
     void aRestartKeepsTheRecordAndMarksAnUnfinishedImportInterrupted() throws Exception {
         CsvFile file = file("客户.csv", SAMPLE);
         long done = importer.start(file, standard(file), "op").importId();
-        jobs.holdBack = true; // the node stops before this job runs
+        jobs.holdBack(true); // the node stops before this job runs
         long lost = importer.start(file, standard(file), "op").importId();
         assertEquals(ImportState.QUEUED, importer.record(lost).orElseThrow().state());
 
@@ -219,7 +221,7 @@ class ImporterTest {
 
     @Test
     void aReactivationDoesNotInterruptAnImportRunningHere() throws Exception {
-        jobs.holdBack = true;
+        jobs.holdBack(true);
         CsvFile file = file("客户.csv", SAMPLE);
         long id = importer.start(file, standard(file), "op").importId();
         new Importer(unit, identity, TestChannels.registry(), tags, jobs, Clock.systemUTC());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.siyu.kernel.imports.internal.csv.Row;
+import org.siyu.support.csv.Row;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
 
 class RowCheckerTest {

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.siyu.api.identity.ResolveRequest;
 import org.siyu.api.identity.Resolution;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvSource;
-import org.siyu.kernel.imports.internal.csv.Delimiter;
-import org.siyu.kernel.imports.internal.csv.Encoding;
+import org.siyu.api.identity.ResolveRequest;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
+import org.siyu.testkit.FakeIdentity;
+import org.siyu.testkit.FakeJobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.siyu.api.identity.Customer;
 import org.siyu.kernel.tagging.internal.scope.Scopes;
+import org.siyu.testkit.FakeOrg;
 
 /**
  * Two stores, their guides and customers, for data-scope tests. {@code sh-manager} is linked to store

@@ -16,7 +16,7 @@ import org.siyu.api.tags.SegmentSyntaxException;
 import org.siyu.api.tags.TagService;
 import org.siyu.membership.internal.MembershipEntities;
 import org.siyu.membership.internal.MembershipException;
-import org.siyu.membership.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.membership.internal.model.CouponTemplate;
 import org.siyu.membership.internal.model.IssueRun;
 

@@ -15,6 +15,7 @@ import org.siyu.membership.internal.SettingsSource;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.points.PointsLedger;
 import org.siyu.membership.internal.tiers.Tiers;
+import org.siyu.support.jobs.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.CommandContribution;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.membership.internal.MembershipPermissions;
-import org.siyu.membership.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.membership.internal.tiers.Tiers;
 
 /**

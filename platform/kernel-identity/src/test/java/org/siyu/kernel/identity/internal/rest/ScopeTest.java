@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.rest.RestException;
 import org.siyu.api.security.Role;
-import org.siyu.kernel.identity.internal.FakeOrg;
+import org.siyu.testkit.FakeOrg;
 import org.siyu.kernel.identity.internal.Fixtures;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;

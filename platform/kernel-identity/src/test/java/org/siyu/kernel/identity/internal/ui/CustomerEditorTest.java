@@ -23,12 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.api.security.Role;
 import org.siyu.kernel.identity.internal.CustomerServices;
-import org.siyu.kernel.identity.internal.FakeOrg;
 import org.siyu.kernel.identity.internal.FakeTagService;
 import org.siyu.kernel.identity.internal.Fixtures;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.FakeContext;
+import org.siyu.testkit.FakeOrg;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The customer editor over the real OneID: what it shows, what it changes, and what it says without other bundles. */
@@ -80,7 +81,7 @@ class CustomerEditorTest {
 
     @Test
     void shouldShowTheCustomerWithMaskedPhonesTagsWhyAndMerges() {
-        FakeContext context = new FakeContext(Locale.ENGLISH, "alice", Role.OPERATOR);
+        FakeContext context = Sessions.of(Locale.ENGLISH, "alice", Role.OPERATOR);
         CustomerEditor editor = new CustomerEditor(new CustomerServices(oneId, tags, bus, null), survivor, context);
         assertEquals("小王", text(editor, "customer-title"));
         assertTrue(text(editor, "customer-header").contains("first channel wecom · campaign double-11"));
@@ -98,7 +99,7 @@ class CustomerEditorTest {
 
     @Test
     void shouldAddTagsAssignOwnersAndUndoMergesForOperators() {
-        FakeContext context = new FakeContext(Locale.ENGLISH, "alice", Role.OPERATOR);
+        FakeContext context = Sessions.of(Locale.ENGLISH, "alice", Role.OPERATOR);
         FakeOrg org = new FakeOrg().staff("g-1", "王导购", "sh-1", true).staff("g-2", "李导购", "sh-1", true);
         oneId = Fixtures.oneId(unit, bus, Clock.systemUTC(), org);
         CustomerEditor editor = new CustomerEditor(new CustomerServices(oneId, tags, bus, org), survivor, context);
@@ -121,12 +122,12 @@ class CustomerEditorTest {
         assertFalse(byId(editor, "customer-merge-undo-" + mergeId).isPresent());
         editor.undo(mergeId);
         assertEquals(List.of("merge " + mergeId + " was already undone at "),
-                context.notes.stream().map(n -> n.substring(0, n.indexOf(" at ") + 4)).toList());
+                context.notes().stream().map(n -> n.substring(0, n.indexOf(" at ") + 4)).toList());
     }
 
     @Test
     void shouldSayWhatIsNotAvailableAndOfferNoChangesToViewers() {
-        FakeContext context = new FakeContext(Locale.SIMPLIFIED_CHINESE, "viewer1", Role.VIEWER);
+        FakeContext context = Sessions.of(Locale.SIMPLIFIED_CHINESE, "viewer1", Role.VIEWER);
         CustomerEditor editor = new CustomerEditor(new CustomerServices(oneId, null, null, null), survivor, context);
         assertEquals("标签服务不可用（插件 org.siyu.kernel.tagging）。", text(editor, "customer-tags-unavailable"));
         assertEquals("事件总线不可用：无法显示时间线。", text(editor, "customer-timeline-unavailable"));
@@ -139,7 +140,7 @@ class CustomerEditorTest {
     void shouldRefuseCustomersOutsideTheDataScopeWithoutSayingWhy() {
         FakeOrg org = new FakeOrg().staff("g-1", "王导购", "sh-1", true).staff("g-2", "李导购", "bj-1", true)
                 .account("bj-manager", "bj-1");
-        FakeContext context = new FakeContext(Locale.ENGLISH, "bj-manager", Role.OPERATOR);
+        FakeContext context = Sessions.of(Locale.ENGLISH, "bj-manager", Role.OPERATOR);
         CustomerEditor editor = new CustomerEditor(new CustomerServices(oneId, tags, bus, org), survivor, context);
         assertEquals("Customer " + survivor + " does not exist or is not in your data scope.",
                 text(editor, "customer-missing"));

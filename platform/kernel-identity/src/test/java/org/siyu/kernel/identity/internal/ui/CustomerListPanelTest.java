@@ -20,12 +20,13 @@ import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.ResolveRequest;
 import org.siyu.api.security.Role;
 import org.siyu.kernel.identity.internal.CustomerServices;
-import org.siyu.kernel.identity.internal.FakeOrg;
 import org.siyu.kernel.identity.internal.FakeTagService;
 import org.siyu.kernel.identity.internal.Fixtures;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.testkit.FakeContext;
+import org.siyu.testkit.FakeOrg;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The customer list on the server side: lazy pages, the segment filter, the data scope, selecting and opening. */
@@ -75,7 +76,7 @@ class CustomerListPanelTest {
     @Test
     void shouldPageLazilyThroughEveryCustomer() {
         CustomerListPanel panel = new CustomerListPanel(new CustomerServices(oneId, TAGS, null, null),
-                new FakeContext(Locale.ENGLISH, "admin", Role.ADMIN));
+                Sessions.of(Locale.ENGLISH, "admin", Role.ADMIN));
         assertEquals(230, size(panel));
         assertEquals("230 customers", panel.countText());
         assertEquals(IDS.subList(0, 50), page(panel, 0, 50));
@@ -87,7 +88,7 @@ class CustomerListPanelTest {
     @Test
     void shouldFilterBySegmentAndShowTheErrorUnderTheField() {
         CustomerListPanel panel = new CustomerListPanel(new CustomerServices(oneId, TAGS, null, null),
-                new FakeContext(Locale.SIMPLIFIED_CHINESE, "admin", Role.ADMIN));
+                Sessions.of(Locale.SIMPLIFIED_CHINESE, "admin", Role.ADMIN));
         panel.filterField().setValue("tag:VIP");
         assertEquals("33 位客户", panel.countText());
         assertEquals(33, size(panel));
@@ -107,7 +108,7 @@ class CustomerListPanelTest {
     @Test
     void shouldShowOnlyTheCustomersOfTheUsersDataScope() {
         CustomerServices services = new CustomerServices(oneId, TAGS, null, ORG);
-        CustomerListPanel scoped = new CustomerListPanel(services, new FakeContext(Locale.ENGLISH, "sh-manager",
+        CustomerListPanel scoped = new CustomerListPanel(services, Sessions.of(Locale.ENGLISH, "sh-manager",
                 Role.OPERATOR));
         assertEquals(23, size(scoped));
         assertEquals("23 customers (in your data scope)", scoped.countText());
@@ -115,28 +116,28 @@ class CustomerListPanelTest {
         scoped.filterField().setValue("tag:VIP"); // i % 7 == 0 and i % 10 == 0: 0, 70, 140, 210
         assertEquals(List.of(IDS.get(0), IDS.get(70), IDS.get(140), IDS.get(210)), page(scoped, 0, 50));
 
-        CustomerListPanel everyone = new CustomerListPanel(services, new FakeContext(Locale.ENGLISH, "hq-admin",
+        CustomerListPanel everyone = new CustomerListPanel(services, Sessions.of(Locale.ENGLISH, "hq-admin",
                 Role.ADMIN));
         assertEquals(230, size(everyone));
     }
 
     @Test
     void shouldSelectOnClickAndOpenTheEditorOnDoubleClick() {
-        FakeContext context = new FakeContext(Locale.ENGLISH, "admin", Role.ADMIN);
+        FakeContext context = Sessions.of(Locale.ENGLISH, "admin", Role.ADMIN);
         CustomerListPanel panel = new CustomerListPanel(new CustomerServices(oneId, TAGS, null, null), context);
         Customer first = oneId.customer(IDS.getFirst()).orElseThrow();
         panel.grid().select(first);
-        assertEquals("customer", context.selected.type());
-        assertEquals(String.valueOf(first.id()), context.selected.id());
-        assertEquals("客户0", context.selected.label());
-        assertEquals("reach.owned", context.selected.properties().get("Level"));
-        assertEquals("c0", context.selected.properties().get("Campaign"));
+        assertEquals("customer", context.selected().type());
+        assertEquals(String.valueOf(first.id()), context.selected().id());
+        assertEquals("客户0", context.selected().label());
+        assertEquals("reach.owned", context.selected().properties().get("Level"));
+        assertEquals("c0", context.selected().properties().get("Campaign"));
     }
 
     @Test
     void shouldSayThatFiltersNeedTagging() {
         CustomerListPanel panel = new CustomerListPanel(new CustomerServices(oneId, null, null, null),
-                new FakeContext(Locale.ENGLISH, "admin", Role.ADMIN));
+                Sessions.of(Locale.ENGLISH, "admin", Role.ADMIN));
         assertFalse(panel.filterField().isEnabled());
         assertEquals("Tagging is not running: segment filters are not available", panel.filterField().getHelperText());
         assertEquals(230, size(panel));

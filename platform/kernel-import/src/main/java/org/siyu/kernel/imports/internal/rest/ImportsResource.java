@@ -17,11 +17,11 @@ import org.siyu.kernel.imports.internal.ImportPermissions;
 import org.siyu.kernel.imports.internal.ImportRecord;
 import org.siyu.kernel.imports.internal.Importer;
 import org.siyu.kernel.imports.internal.RowError;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvFileException;
-import org.siyu.kernel.imports.internal.csv.CsvSource;
-import org.siyu.kernel.imports.internal.csv.Delimiter;
-import org.siyu.kernel.imports.internal.csv.Encoding;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
 
 /**

@@ -30,12 +30,12 @@ import org.siyu.api.i18n.Text;
 import org.siyu.kernel.imports.internal.DryRunReport;
 import org.siyu.kernel.imports.internal.Importer;
 import org.siyu.kernel.imports.internal.RowError;
-import org.siyu.kernel.imports.internal.csv.CsvFile;
-import org.siyu.kernel.imports.internal.csv.CsvFileException;
-import org.siyu.kernel.imports.internal.csv.CsvSource;
-import org.siyu.kernel.imports.internal.csv.Delimiter;
-import org.siyu.kernel.imports.internal.csv.Encoding;
-import org.siyu.kernel.imports.internal.csv.Row;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
+import org.siyu.support.csv.Row;
 import org.siyu.kernel.imports.internal.mapping.Mapping;
 import org.siyu.kernel.imports.internal.mapping.Target;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siyu.kernel.imports.internal.ImportTestKit;
 import org.siyu.kernel.imports.internal.RowError;
-import org.siyu.kernel.imports.internal.csv.CsvSource;
+import org.siyu.support.csv.CsvSource;
 import org.siyu.kernel.imports.internal.mapping.Target;
 
 /** The panel's server side: what a user's upload, choices and clicks lead to (the browser part is Vaadin's). */

@@ -32,7 +32,7 @@ import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.kernel.tagging.internal.Tagging;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.scope.Scope;
 import org.siyu.kernel.tagging.internal.scope.ScopeClosedException;
 import org.siyu.kernel.tagging.internal.scope.Scopes;

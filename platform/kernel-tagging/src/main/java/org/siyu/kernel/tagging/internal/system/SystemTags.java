@@ -30,7 +30,7 @@ import org.siyu.api.identity.IdentityService;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.Times;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

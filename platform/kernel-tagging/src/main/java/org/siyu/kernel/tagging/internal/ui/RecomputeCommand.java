@@ -7,7 +7,7 @@ import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.CommandContribution;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.system.SystemTags;
 
 /** {@code tagging.recompute}: re-evaluates every customer's system tags now, as a job. */

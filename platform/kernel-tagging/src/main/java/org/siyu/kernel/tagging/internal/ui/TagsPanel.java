@@ -26,7 +26,7 @@ import org.siyu.kernel.tagging.internal.TagDef;
 import org.siyu.kernel.tagging.internal.TagGroup;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.scope.Scope;
 import org.siyu.kernel.tagging.internal.system.SystemTags;
 

@@ -30,7 +30,7 @@ import org.siyu.kernel.tagging.internal.MutableClock;
 import org.siyu.kernel.tagging.internal.Stores;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.scope.ScopeClosedException;
 import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.testkit.TestPersistenceUnit;

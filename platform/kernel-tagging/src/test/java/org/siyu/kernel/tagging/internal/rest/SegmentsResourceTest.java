@@ -27,7 +27,7 @@ import org.siyu.kernel.tagging.internal.TaggingEntities;
 import org.siyu.kernel.tagging.internal.TaggingPermissions;
 import org.siyu.kernel.tagging.internal.export.ExportFiles;
 import org.siyu.kernel.tagging.internal.export.SegmentExport;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.kernel.tagging.internal.saved.SavedSegments;
 import org.siyu.kernel.tagging.internal.scope.Scopes;
 import org.siyu.testkit.FakeRestRequest;

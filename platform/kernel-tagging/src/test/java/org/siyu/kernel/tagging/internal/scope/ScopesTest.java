@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.siyu.kernel.tagging.internal.FakeOrg;
+import org.siyu.testkit.FakeOrg;
 import org.siyu.kernel.tagging.internal.Stores;
 
 /** An account's data scope as customers: unrestricted, its store's customers, or closed with the reason. */

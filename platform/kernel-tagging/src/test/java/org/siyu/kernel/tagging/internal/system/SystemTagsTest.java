@@ -20,7 +20,7 @@ import org.siyu.kernel.tagging.internal.FakeIdentity;
 import org.siyu.kernel.tagging.internal.MutableClock;
 import org.siyu.kernel.tagging.internal.Tagging;
 import org.siyu.kernel.tagging.internal.TaggingEntities;
-import org.siyu.kernel.tagging.internal.jobs.Jobs;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /**

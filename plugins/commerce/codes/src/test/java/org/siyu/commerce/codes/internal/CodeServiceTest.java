@@ -68,7 +68,7 @@ class CodeServiceTest {
         assertEquals(12_000, b.generated());
         assertEquals(12_000, kit.count("select count(distinct code) from cmc_code where batch_id = " + b.id()));
         assertEquals(12_000, kit.count("select max(serial) from cmc_code where batch_id = " + b.id()));
-        assertEquals(List.of(0L, 5_000L, 10_000L, 12_000L), kit.jobs.doneReports);
+        assertEquals(List.of(0L, 5_000L, 10_000L, 12_000L), kit.jobs.doneReports());
         for (CodeInfo c : codes.codes(b.id(), 1, 200)) {
             assertEquals(c.code(), CodeFormat.normalize(c.code()), "12 characters of Crockford base32: " + c.code());
             assertEquals(1, c.productId());
@@ -203,11 +203,11 @@ class CodeServiceTest {
 
     @Test
     void aBatchCutShortByCancelOrRestartIsResumedWhereItStopped() throws Exception {
-        kit.jobs.cancelAfterChunks = 2; // done(0), done(5000): cancelled after the first chunk
+        kit.jobs.cancelAfterChunks(2); // done(0), done(5000): cancelled after the first chunk
         Batch cancelled = made(1, null, 12_000);
         assertEquals(BatchState.CANCELLED, cancelled.state());
         assertEquals(5_000, cancelled.generated());
-        kit.jobs.cancelAfterChunks = -1;
+        kit.jobs.cancelAfterChunks(-1);
         codes.resume(cancelled.id(), "op");
         Batch resumed = codes.batch(cancelled.id()).orElseThrow();
         assertEquals(BatchState.READY, resumed.state());
@@ -215,14 +215,14 @@ class CodeServiceTest {
         assertEquals(12_000, kit.count("select count(distinct serial) from cmc_code where batch_id = "
                 + resumed.id()));
 
-        kit.jobs.holdBack = true;
+        kit.jobs.holdBack(true);
         long held = codes.createBatch(2, null, 10, null, "op").batchId();
         kit.service(true, true); // re-activated in this JVM: the queued job is ours, left alone
         assertEquals(BatchState.GENERATING, codes.batch(held).orElseThrow().state());
         BatchRun.ACTIVE.clear(); // the node stops
         CodeService restarted = kit.service(true, true);
         assertEquals(BatchState.INTERRUPTED, restarted.batch(held).orElseThrow().state());
-        kit.jobs.holdBack = false;
+        kit.jobs.holdBack(false);
         restarted.resume(held, "op");
         assertEquals(BatchState.READY, restarted.batch(held).orElseThrow().state());
         assertEquals(10, restarted.batch(held).orElseThrow().generated());

@@ -3,6 +3,8 @@ package org.siyu.commerce.codes.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Random;
+import org.siyu.testkit.FakeIdentity;
+import org.siyu.testkit.FakeJobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The codes' unit and the faked OneID, event bus, catalogue and jobs, for the tests of this and other packages. */

@@ -30,6 +30,7 @@ import org.siyu.commerce.internal.aftersale.AfterSales;
 import org.siyu.commerce.internal.catalogue.Movement;
 import org.siyu.commerce.internal.orders.HistoryEntry;
 import org.siyu.commerce.internal.scope.Scopes;
+import org.siyu.testkit.FakeContext;
 
 /**
  * The views on the server side, as the browser drives them: a refusal of the service lands under the field the user
@@ -114,7 +115,7 @@ class ViewsTest {
         assertEquals("Order " + order.id() + " · Awaiting payment", text(editor, o + "heading"));
         assertTrue(text(editor, o + "summary").startsWith("Customer 客户1 (1) · mini · total ¥99.80"),
                 text(editor, o + "summary"));
-        assertEquals("Order " + order.id(), context.selected.label());
+        assertEquals("Order " + order.id(), context.selected().label());
 
         click(editor, o + "pay");
         assertEquals(OrderStatus.PAID, status(order));
@@ -199,7 +200,7 @@ class ViewsTest {
         click(editor, p + "sku-save");
         assertEquals(4990, f.catalogue.sku("CAT-1").orElseThrow().priceFen());
         assertEquals(Map.of("规格", "1.5kg", "口味", "鸡肉"), f.catalogue.sku("CAT-1").orElseThrow().attributes());
-        assertEquals(List.of("SKU saved"), context.notes);
+        assertEquals(List.of("SKU saved"), context.notes());
 
         // Another product's code is refused under the code, in the user's words.
         set(editor, p + "sku-code", "DOG-1");

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.persistence.PersistenceUnit;
-import org.siyu.commerce.imports.internal.csv.CsvFile;
-import org.siyu.commerce.imports.internal.csv.CsvFileException;
-import org.siyu.commerce.imports.internal.csv.Row;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.Row;
 
 /**
  * Reads and checks every order, asks which were recorded before ({@code cmi_recorded}), which identities OneID knows

@@ -9,9 +9,9 @@ import org.siyu.api.commerce.CommerceException;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.api.jobs.JobWork;
 import org.siyu.api.persistence.PersistenceUnit;
-import org.siyu.commerce.imports.internal.csv.CsvFile;
-import org.siyu.commerce.imports.internal.csv.CsvFileException;
-import org.siyu.commerce.imports.internal.csv.Row;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvFileException;
+import org.siyu.support.csv.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,10 +2,12 @@ package org.siyu.commerce.imports.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.siyu.commerce.imports.internal.csv.CsvFile;
-import org.siyu.commerce.imports.internal.csv.CsvSource;
-import org.siyu.commerce.imports.internal.csv.Delimiter;
-import org.siyu.commerce.imports.internal.csv.Encoding;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
+import org.siyu.testkit.FakeIdentity;
+import org.siyu.testkit.FakeJobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /** The import's unit and the faked OneID, commerce and jobs, for the tests of this and other packages. */

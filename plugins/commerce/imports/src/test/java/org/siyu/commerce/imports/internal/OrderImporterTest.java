@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.siyu.api.commerce.Order;
 import org.siyu.api.commerce.OrderStatus;
 import org.siyu.api.jobs.JobInfo;
-import org.siyu.commerce.imports.internal.csv.CsvFile;
-import org.siyu.commerce.imports.internal.csv.CsvSource;
-import org.siyu.commerce.imports.internal.csv.Delimiter;
-import org.siyu.commerce.imports.internal.csv.Encoding;
+import org.siyu.support.csv.CsvFile;
+import org.siyu.support.csv.CsvSource;
+import org.siyu.support.csv.Delimiter;
+import org.siyu.support.csv.Encoding;
 import org.siyu.commerce.imports.internal.source.ColumnMapping;
 import org.siyu.commerce.imports.internal.source.Field;
 import org.siyu.commerce.imports.internal.source.Source;
@@ -265,7 +265,7 @@ class OrderImporterTest {
         assertEquals(1, errors.size());
         assertEquals(251, errors.get(0).row());
         assertTrue(errors.get(0).detail().startsWith("order J250 not imported: "), errors.get(0).detail());
-        assertEquals(List.of(200L, 400L, 450L), kit.jobs.doneReports);
+        assertEquals(List.of(200L, 400L, 450L), kit.jobs.doneReports());
     }
 
     @Test
@@ -283,7 +283,7 @@ class OrderImporterTest {
 
     @Test
     void cancellingStopsAfterTheCurrentChunk() throws Exception {
-        kit.jobs.cancelAfterChunks = 1;
+        kit.jobs.cancelAfterChunks(1);
         CsvFile file = ImportKit.file("jd.csv", jdOrders(450, 0));
         OrderImporter.Started s = importer.start(file, importer.guess(Source.JD, file), "op");
         ImportRecord r = importer.record(s.importId()).orElseThrow();
@@ -309,7 +309,7 @@ class OrderImporterTest {
 
     @Test
     void anImportRunningWhenTheNodeStoppedIsInterruptedAtTheNextStart() throws Exception {
-        kit.jobs.holdBack = true;
+        kit.jobs.holdBack(true);
         CsvFile file = ImportKit.file("tmall.csv", TMALL);
         OrderImporter.Started s = importer.start(file, tmall(file), "op");
         assertEquals(ImportState.QUEUED, importer.record(s.importId()).orElseThrow().state());
@@ -343,6 +343,6 @@ class OrderImporterTest {
         OrderImporter.Started s = importer.start(file, tmall(file), "op");
         assertEquals(4, importer.record(s.importId()).orElseThrow().ordersCreated());
         assertTrue(kit.identity.find("tmall:猫奴小王").isPresent());
-        assertEquals(JobInfo.State.SUCCEEDED, kit.jobs.jobs.get(0).state());
+        assertEquals(JobInfo.State.SUCCEEDED, kit.jobs.jobs().get(0).state());
     }
 }

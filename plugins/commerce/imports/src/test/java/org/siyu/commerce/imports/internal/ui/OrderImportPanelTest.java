@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siyu.commerce.imports.internal.ImportKit;
-import org.siyu.commerce.imports.internal.csv.CsvSource;
+import org.siyu.support.csv.CsvSource;
 import org.siyu.commerce.imports.internal.source.Source;
 
 /** The panel's server side: what an upload and the clicks lead to (the browser part is Vaadin's). */

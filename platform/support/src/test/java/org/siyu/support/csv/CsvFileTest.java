@@ -1,4 +1,4 @@
-package org.siyu.kernel.imports.internal.csv;
+package org.siyu.support.csv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.siyu.kernel.tagging.internal.jobs;
+package org.siyu.support.jobs;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * Runs this bundle's long work as a job of the host's {@link JobService} (progress in the shell, a record that
  * survives the browser), or, while no job service is registered, on a thread of its own that logs the progress.
  * Either way the caller gets a future that completes with the work's summary or its failure.
+ *
+ * <p>Not shared between bundles: each bundle that uses it embeds a private copy ({@code -conditionalpackage:
+ * org.siyu.support.*} in its bnd.bnd), and bnd reads the DS annotations of the copied class, so every such bundle
+ * registers its own {@code Jobs} component and its own fallback threads, which stop when that bundle stops. The
+ * framework hands a bundle only registrations whose class is the one its own loader sees, so a bundle's references
+ * bind its own {@code Jobs}, never another bundle's copy.
  */
 @Component(service = Jobs.class)
 public class Jobs {
@@ -32,7 +38,8 @@ public class Jobs {
     private volatile JobService jobService;
 
     private final ExecutorService fallback = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "siyu-tagging-job");
+        // Renamed to the job's kind while it runs: a thread dump then tells whose work it is.
+        Thread thread = new Thread(r, "siyu-job");
         thread.setDaemon(true);
         return thread;
     });
@@ -79,11 +86,14 @@ public class Jobs {
         }
         LOG.info("No job service: {} ({}) runs on a background thread", kind, title);
         fallback.execute(() -> {
+            Thread.currentThread().setName("siyu-job " + kind);
             try {
                 String summary = tracked.run(new LoggedProgress(kind));
                 LOG.info("{} done: {}", kind, summary);
             } catch (Exception e) {
                 LOG.warn("{} failed: {}", kind, e.toString(), e);
+            } finally {
+                Thread.currentThread().setName("siyu-job");
             }
         });
         return new Started(null, done);

@@ -1,4 +1,4 @@
-package org.siyu.commerce.imports.internal.csv;
+package org.siyu.support.csv;
 
 /** The file as a whole cannot be read: empty, no header, a quote that is never closed, an unreadable stream. */
 public class CsvFileException extends Exception {

@@ -1,4 +1,4 @@
-package org.siyu.kernel.tagging.internal;
+package org.siyu.testkit;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +12,10 @@ import org.siyu.api.org.OrgUnit;
 import org.siyu.api.org.Staff;
 
 /**
- * Staff in a map; accounts scoped to the staff of one unit (no unit tree: enough for scopes). {@link #failing} makes
- * {@code scope} throw, as the org bundle would when its database does.
+ * The org bundle's {@link OrgService} for data-scope tests: staff in a map, each account linked to one unit and
+ * scoped to that unit's staff (no unit tree, so {@code includeBelow} is ignored); an account linked to no unit sees
+ * everything ({@link DataScope#ALL}). {@link #failing} makes {@code scope} throw, as the org bundle would when its
+ * database does. Saving units and staff is not supported.
  */
 public final class FakeOrg implements OrgService {
 
@@ -21,16 +23,19 @@ public final class FakeOrg implements OrgService {
     private final Map<String, String> accounts = new LinkedHashMap<>();
     private volatile RuntimeException failure;
 
+    /** From now on {@code scope} throws {@code failure}; {@code null} stops that. */
     public FakeOrg failing(RuntimeException failure) {
         this.failure = failure;
         return this;
     }
 
+    /** Adds a staff member of {@code unit}. */
     public FakeOrg staff(String id, String name, String unit, boolean active) {
         staff.put(id, new Staff(id, name, unit, null, active));
         return this;
     }
 
+    /** Links {@code account} to {@code unit}: its scope is that unit and its staff. */
     public FakeOrg account(String account, String unit) {
         accounts.put(account, unit);
         return this;

@@ -1,4 +1,4 @@
-package org.siyu.kernel.imports.internal.csv;
+package org.siyu.support.csv;
 
 /**
  * One record of the file after the header.

@@ -1,4 +1,4 @@
-package org.siyu.kernel.imports.internal.csv;
+package org.siyu.support.csv;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package org.siyu.commerce.imports.internal.csv;
+package org.siyu.support.csv;
 
 import java.util.Locale;
 

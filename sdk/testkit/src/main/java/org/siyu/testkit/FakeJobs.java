@@ -1,4 +1,4 @@
-package org.siyu.commerce.imports.internal;
+package org.siyu.testkit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,18 +10,39 @@ import org.siyu.api.jobs.JobService;
 import org.siyu.api.jobs.JobWork;
 
 /**
- * The host's jobs, run on the calling thread before {@code start} returns, so a test sees the outcome at once.
- * {@link #cancelAfterChunks} makes {@code cancelled()} true once progress has been reported that many times;
- * {@link #holdBack} keeps the next job queued and never runs it (the node "stops" before it runs).
+ * The host's {@link JobService}, running each job on the calling thread before {@code start} returns, so a test sees
+ * the outcome at once. {@link #cancelAfterChunks} makes {@code cancelled()} true once progress has been reported
+ * that many times (a user cancels mid-run); {@link #holdBack} keeps the next jobs queued and never runs them (the
+ * node "stops" before they run). Not thread-safe: one test, one thread.
  */
-final class FakeJobs implements JobService {
+public final class FakeJobs implements JobService {
 
-    final List<JobInfo> jobs = new ArrayList<>();
-    /** Every {@code done(n)} reported, in order. */
-    final List<Long> doneReports = new ArrayList<>();
-    int cancelAfterChunks = -1;
-    boolean holdBack;
+    private final List<JobInfo> jobs = new ArrayList<>();
+    private final List<Long> doneReports = new ArrayList<>();
+    private int cancelAfterChunks = -1;
+    private boolean holdBack;
     private long nextId = 100;
+
+    /** Every job started, in order, as it ended (or {@code QUEUED} when held back). */
+    public List<JobInfo> jobs() {
+        return jobs;
+    }
+
+    /** Every {@code done(n)} the work reported, in order, across all jobs. */
+    public List<Long> doneReports() {
+        return doneReports;
+    }
+
+    /** From now on {@code cancelled()} answers true once {@code done(n)} has been reported {@code reports} times in
+     * all; {@code -1} never. */
+    public void cancelAfterChunks(int reports) {
+        this.cancelAfterChunks = reports;
+    }
+
+    /** While true, a started job stays {@code QUEUED} and its work never runs. */
+    public void holdBack(boolean holdBack) {
+        this.holdBack = holdBack;
+    }
 
     @Override
     public JobInfo start(String kind, String title, String actor, JobWork work) {

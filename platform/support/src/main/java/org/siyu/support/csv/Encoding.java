@@ -1,4 +1,4 @@
-package org.siyu.kernel.imports.internal.csv;
+package org.siyu.support.csv;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

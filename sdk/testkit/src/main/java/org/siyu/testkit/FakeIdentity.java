@@ -1,4 +1,4 @@
-package org.siyu.commerce.codes.internal;
+package org.siyu.testkit;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -16,21 +16,41 @@ import org.siyu.api.identity.Resolution;
 import org.siyu.api.persistence.PersistenceUnit;
 
 /**
- * OneID as its SDK contract describes {@code resolveAll}, over tables in its own unit: in the caller's transaction,
- * in order, finds the customer of the first linked identity or creates one, links the rest, idempotent; any failure
- * rolls back with the caller. No merges. An identity whose value contains {@code BOOM} passes every channel check but
- * makes the call throw an {@code IllegalArgumentException} naming the request, as a refusal inside OneID would.
+ * OneID as its SDK contract describes {@code resolveAll}, over tables in a unit of the test's own: in the caller's
+ * transaction, in order, finds the customer of the first linked identity or creates one, links the rest, idempotent;
+ * any failure rolls back with the caller. No merges. An identity whose value contains {@code BOOM} passes every
+ * channel check but makes the call throw an {@code IllegalArgumentException} naming the request, as a refusal inside
+ * OneID would. Only {@code resolveAll}, {@code resolve}, {@code find} and {@code merges} are implemented; the rest
+ * throw {@code UnsupportedOperationException}. Not final: a test may override {@code resolveAll}/{@code find} (an
+ * in-memory OneID for a benchmark).
+ *
+ * <p>The unit given must have these tables (a test migration of the test's own, so a test can count and join them):
+ * <pre>
+ * CREATE TABLE fakes_link (identity VARCHAR(300) NOT NULL PRIMARY KEY, customer_id INT NOT NULL);
+ * CREATE TABLE fakes_trait (customer_id INT NOT NULL, name VARCHAR(64) NOT NULL,
+ *     trait_value VARCHAR(1000) NOT NULL, PRIMARY KEY (customer_id, name));
+ * </pre>
  */
-class FakeIdentity implements IdentityService {
+public class FakeIdentity implements IdentityService {
 
     private final PersistenceUnit unit;
-    /** How many resolveAll calls were made, and with how many requests in all. */
-    final AtomicInteger calls = new AtomicInteger();
-    final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger();
 
-    FakeIdentity(PersistenceUnit unit) {
+    /** Over {@code unit}, which holds {@code fakes_link} and {@code fakes_trait}. */
+    public FakeIdentity(PersistenceUnit unit) {
         this.unit = unit;
+    }
+
+    /** How many {@code resolveAll} calls were made (a {@code resolve} is one). */
+    public int calls() {
+        return calls.get();
+    }
+
+    /** How many requests those calls carried in all. */
+    public int requests() {
+        return requests.get();
     }
 
     @Override
