@@ -103,6 +103,24 @@ class CommercePluginsTest {
         JsonNode kept = JSON.readTree(get("/api/v1/orders/" + first).body());
         assertEquals(33800, kept.get("totalFen").asLong(), kept.toString());
         assertNotEquals("CREATED", kept.get("status").asString(), kept.toString());
+
+        // both away; each installed with the other absent: commerce sells without membership, membership then
+        // comes up alone-ready and catches up with the order paid before it was there
+        node.host.plugins().uninstall(MEMBERSHIP, "test");
+        node.host.plugins().uninstall(COMMERCE, "test");
+        assertTrue(TestHost.await(10_000, () -> bundle(MEMBERSHIP) == null && bundle(COMMERCE) == null));
+        reinstall(COMMERCE);
+        assertTrue(until(30_000, () -> get("/api/v1/products").statusCode() == 200), "commerce alone did not come up");
+        long third = order(customer, 1);
+        assertEquals(200, post("/api/v1/orders/" + third + "/pay", "{}").statusCode());
+        assertEquals(404, get("/api/v1/members/" + customer).statusCode());
+        node.host.plugins().uninstall(COMMERCE, "test");
+        assertTrue(TestHost.await(10_000, () -> bundle(COMMERCE) == null));
+        reinstall(MEMBERSHIP);
+        assertTrue(until(60_000, () -> points(customer) > earned),
+                "membership installed without commerce did not earn the order paid while it was away");
+        reinstall(COMMERCE);
+        assertTrue(until(30_000, () -> get("/api/v1/orders/" + third).statusCode() == 200));
         assertNull(bundle("org.siyu.samples.notes"), "no unrelated plugin was touched");
     }
 
