@@ -2,6 +2,8 @@ package org.siyu.demo.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,8 @@ final class DemoCoupons {
     static final int USE_WELCOME = 55;
     static final int USE_REPURCHASE = 45;
     static final int USE_MEMBER_DAY = 70;
+    /** Percent of buyers who give their birthday. */
+    static final int GIVE_BIRTHDAY = 60;
     static final long MEMBER_DAY_STOCK = 3_000;
 
     /** The three templates' ids, and what is left of the member-day stock. */
@@ -128,6 +132,11 @@ final class DemoCoupons {
             templates.memberDayLeft -= counts[0];
             issued += counts[0];
             redeemed += counts[1];
+        }
+        // most buyers give their birthday in the mini-program: membership sends the tier's coupon on the day
+        if (!orders.isEmpty() && r.nextInt(100) < GIVE_BIRTHDAY) {
+            membership.setBirthday(customer, MonthDay.from(LocalDate.ofYearDay(2001, 1 + r.nextInt(365))),
+                    Seeder.ACTOR);
         }
         return new Outcome(issued, redeemed);
     }

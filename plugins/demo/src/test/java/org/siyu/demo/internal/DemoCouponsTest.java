@@ -87,6 +87,13 @@ class DemoCouponsTest {
         m.coupons.values().stream().filter(c -> c.order != null)
                 .forEach(c -> assertTrue(orderNumbers.contains(c.order), c.order));
         assertTrue(summary.contains(m.coupons.size() + " coupons issued"), summary);
+        // most buyers gave a birthday, spread over the year, and nobody who never bought
+        long buyersAtAll = plan.persons().stream().filter(p -> !DemoCoupons.orders(DemoEvents.of(SMALL, p)).isEmpty())
+                .count();
+        assertTrue(m.birthdays.size() > buyersAtAll * 4 / 10 && m.birthdays.size() < buyersAtAll * 8 / 10,
+                m.birthdays.size() + " birthdays of " + buyersAtAll + " buyers");
+        assertTrue(m.birthdays.values().stream().map(java.time.MonthDay::getMonth).distinct().count() >= 6,
+                "birthdays spread over the year");
         // the plan's events are those of a seed without membership
         assertEquals(ids(plain), ids(f));
         assertEquals(plain.count("fake_customer"), f.count("fake_customer"));

@@ -134,4 +134,20 @@ final class MembershipFake implements MembershipService {
     public MemberCard card(int customerId) {
         throw new UnsupportedOperationException("not used by the demo");
     }
+
+    final Map<Integer, java.time.MonthDay> birthdays = new LinkedHashMap<>();
+
+    @Override
+    public void setBirthday(int customerId, java.time.MonthDay birthday, String actor) {
+        if (customerId <= 0 || birthday == null) {
+            throw new MembershipException(MembershipException.Reason.INVALID, customerId <= 0 ? "customerId" : "birthday",
+                    "bad birthday");
+        }
+        birthdays.put(customerId, birthday);
+    }
+
+    @Override
+    public java.util.Optional<java.time.MonthDay> birthday(int customerId) {
+        return java.util.Optional.ofNullable(birthdays.get(customerId));
+    }
 }

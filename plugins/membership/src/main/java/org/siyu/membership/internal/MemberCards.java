@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.siyu.api.identity.Customer;
 import org.siyu.api.identity.IdentityService;
 import org.siyu.api.persistence.PersistenceUnit;
+import org.siyu.membership.internal.birthdays.BirthdayGifts;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.coupons.TemplateRules;
 import org.siyu.membership.internal.model.Coupon;
@@ -28,6 +29,7 @@ public class MemberCards {
     private final Tiers tiers;
     private final PointsLedger ledger;
     private final Coupons coupons;
+    private final BirthdayGifts birthdays;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -35,15 +37,17 @@ public class MemberCards {
 
     @Activate
     public MemberCards(@Reference(target = MembershipEntities.TARGET) PersistenceUnit unit, @Reference Tiers tiers,
-            @Reference PointsLedger ledger, @Reference Coupons coupons) {
-        this(unit, tiers, ledger, coupons, null);
+            @Reference PointsLedger ledger, @Reference Coupons coupons, @Reference BirthdayGifts birthdays) {
+        this(unit, tiers, ledger, coupons, birthdays, null);
     }
 
-    public MemberCards(PersistenceUnit unit, Tiers tiers, PointsLedger ledger, Coupons coupons, IdentityService identity) {
+    public MemberCards(PersistenceUnit unit, Tiers tiers, PointsLedger ledger, Coupons coupons,
+            BirthdayGifts birthdays, IdentityService identity) {
         this.unit = unit;
         this.tiers = tiers;
         this.ledger = ledger;
         this.coupons = coupons;
+        this.birthdays = birthdays;
         this.identity = identity;
     }
 
@@ -88,7 +92,7 @@ public class MemberCards {
                 (Long) state[1], next == null ? null : next.code(), next == null ? null : next.nameZh(),
                 new Benefits(tier.discountPercent(), tier.freeShipping(), tier.warrantyMonths(), tier.birthdayGift(),
                         tier.pointsPer100()),
-                lines);
+                lines, birthdays.of(customerId).map(BirthdayGifts::format).orElse(null));
     }
 
     /**
@@ -97,10 +101,12 @@ public class MemberCards {
      * @param member         whether the customer has a membership record (has earned something)
      * @param spend12mFen    net paid in the 12 months before now
      * @param nextTier       the tier above, or {@code null} at the top
+     * @param birthday       {@code MM-dd}, or {@code null} when not given
      */
     public record Card(int customerId, boolean member, String tier, String tierName, String tierNameEn,
             Instant tierSince, Instant reviewAt, long points, long expiringPoints, Instant nextExpiry, long growth,
-            long spend12mFen, String nextTier, String nextTierName, Benefits benefits, List<CouponLine> coupons) {
+            long spend12mFen, String nextTier, String nextTierName, Benefits benefits, List<CouponLine> coupons,
+            String birthday) {
     }
 
     /** A tier's benefits. */

@@ -16,6 +16,9 @@ import org.siyu.api.membership.MembershipService;
 import org.siyu.api.membership.NewCouponTemplate;
 import org.siyu.api.membership.Redemption;
 import org.siyu.api.persistence.PersistenceUnit;
+import java.time.MonthDay;
+import java.util.Optional;
+import org.siyu.membership.internal.birthdays.BirthdayGifts;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.coupons.TemplateRules;
 import org.siyu.membership.internal.model.Coupon;
@@ -32,13 +35,32 @@ public class MembershipApi implements MembershipService {
     private final PersistenceUnit unit;
     private final Coupons coupons;
     private final MemberCards cards;
+    private final BirthdayGifts birthdays;
 
     @Activate
     public MembershipApi(@Reference(target = MembershipEntities.TARGET) PersistenceUnit unit,
-            @Reference Coupons coupons, @Reference MemberCards cards) {
+            @Reference Coupons coupons, @Reference MemberCards cards, @Reference BirthdayGifts birthdays) {
         this.unit = unit;
         this.coupons = coupons;
         this.cards = cards;
+        this.birthdays = birthdays;
+    }
+
+    @Override
+    public void setBirthday(int customerId, MonthDay birthday, String actor) {
+        if (birthday == null) {
+            throw new MembershipException(MembershipException.Reason.INVALID, "birthday", "birthday is missing");
+        }
+        translated(() -> {
+            cards.card(customerId); // NOT_FOUND for a customer OneID does not know
+            birthdays.set(customerId, birthday, actor);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<MonthDay> birthday(int customerId) {
+        return translated(() -> birthdays.of(customerId));
     }
 
     @Override

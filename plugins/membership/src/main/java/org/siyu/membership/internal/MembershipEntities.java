@@ -11,6 +11,7 @@ import org.siyu.membership.internal.model.Member;
 import org.siyu.membership.internal.model.OrderFact;
 import org.siyu.membership.internal.model.PointsLot;
 import org.siyu.membership.internal.model.Tier;
+import org.siyu.membership.internal.model.Birthday;
 
 /** Unit {@code mb}: tables {@code mb_*}, migrations in {@code db/migration/mb}, history {@code flyway_mb}. */
 @Component
@@ -30,6 +31,6 @@ public class MembershipEntities implements EntityContribution {
     @Override
     public List<Class<?>> entityClasses() {
         return List.of(Tier.class, Member.class, LedgerEntry.class, PointsLot.class, OrderFact.class,
-                CouponTemplate.class, Coupon.class, IssueRun.class);
+                CouponTemplate.class, Coupon.class, IssueRun.class, Birthday.class);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import org.siyu.api.events.Event;
+import org.siyu.membership.internal.birthdays.BirthdayGifts;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.coupons.IssueRuns;
 import org.siyu.membership.internal.coupons.MembershipAdjuster;
@@ -40,14 +41,16 @@ public final class Fixture implements AutoCloseable {
     public final IssueRuns runs = new IssueRuns(unit, coupons, jobs, tagService, clock);
     public final MembershipAdjuster adjuster = new MembershipAdjuster(unit, coupons);
     public final FakeIdentity identity = new FakeIdentity();
-    public final MemberCards cards = new MemberCards(unit, tiers, ledger, coupons, identity);
+    public final BirthdayGifts birthdays = new BirthdayGifts(unit, tiers, coupons, settings, clock);
+    public final MemberCards cards = new MemberCards(unit, tiers, ledger, coupons, birthdays, identity);
     public final org.siyu.membership.internal.merges.Merges merges =
             new org.siyu.membership.internal.merges.Merges(unit, tiers, ledger, clock);
-    public final MembershipApi api = new MembershipApi(unit, coupons, cards);
+    public final MembershipApi api = new MembershipApi(unit, coupons, cards, birthdays);
 
     /** Empties every table but the tiers; restores the default settings and clock. */
     public void reset() throws SQLException {
-        unit.deleteAll("mb_points_use", "mb_points_lot", "mb_points_ledger", "mb_member", "mb_order_fact", "mb_seen",
+        unit.execute("update mb_tier set birthday_template_id = null");
+        unit.deleteAll("mb_birthday", "mb_points_use", "mb_points_lot", "mb_points_ledger", "mb_member", "mb_order_fact", "mb_seen",
                 "mb_coupon", "mb_issue_run", "mb_coupon_template", "mb_merge_move");
         bus.clear();
         settings.set(Settings.DEFAULTS);

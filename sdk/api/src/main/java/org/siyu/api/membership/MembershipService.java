@@ -1,7 +1,9 @@
 package org.siyu.api.membership;
 
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -87,4 +89,16 @@ public interface MembershipService {
      */
     Redemption redeem(String couponCode, int customerId, String orderRef, long orderTotalFen, Instant usedAt,
             String actor);
+
+    /**
+     * Sets (or changes) a customer's birthday: on that day membership sends the coupon of the customer's tier, once a
+     * year, counting from the day after it was set (since 1.1).
+     *
+     * @throws MembershipException {@code INVALID} ({@code customerId}), {@code NOT_FOUND} ({@code customerId}) for a
+     *                             customer OneID does not know (when OneID runs)
+     */
+    void setBirthday(int customerId, MonthDay birthday, String actor);
+
+    /** A customer's birthday, if given (since 1.1). */
+    Optional<MonthDay> birthday(int customerId);
 }

@@ -10,6 +10,10 @@
  * transaction rolls that transaction back, so check what can be checked first (a template's
  * {@link org.siyu.api.membership.CouponTemplate#remaining() remaining} stock, its {@code active} flag).
  *
+ * <p>Birthdays (since 1.1): {@link org.siyu.api.membership.MembershipService#setBirthday setBirthday}; on the day
+ * membership issues the coupon template of the customer's tier ({@code coupon.issued} with actor {@code birthday},
+ * issue key {@code birthday:<year>}).
+ *
  * <p>Points and tiers are not written through this service: membership earns them from {@code order.paid} and claws
  * them back on {@code order.refunded}, whoever publishes those events (see {@code org.siyu.api.commerce}).
  *
@@ -21,10 +25,12 @@
  *   <tr><td>{@code points.earned}, {@code points.redeemed}, {@code points.clawback}, {@code points.expired}</td><td>{@code {"ledgerId","kind","points","balance","orderId","cause","note",…}}</td></tr>
  *   <tr><td>{@code coupon.issued}</td><td>{@code {"code","templateId","name","validUntil","actor"}}, id {@code membership:coupon:<id>:issued}</td></tr>
  *   <tr><td>{@code coupon.redeemed}</td><td>{@code {"code","orderId","discountFen"}}, id {@code membership:coupon:<code>:redeemed:<order>}</td></tr>
+ *   <tr><td>{@code coupon.released}</td><td>{@code {"code","orderId"}}: usable again, its order was cancelled before payment (since 1.1)</td></tr>
+ *   <tr><td>{@code coupon.expired}</td><td>{@code {"code","templateId","validUntil"}}, time = its end, id {@code membership:coupon:<id>:expired} (since 1.1)</td></tr>
  * </table>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.siyu.api.membership;
 
 import org.osgi.annotation.bundle.Export;

@@ -34,6 +34,8 @@ public class Coupons {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How far ahead of this clock a caller's "now" may be (clocks of two machines). */
     static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
+    /** Coupons expired per transaction. */
+    static final int EXPIRE_BATCH = 500;
 
     private final PersistenceUnit unit;
     private final Announcer announcer;
@@ -292,12 +294,27 @@ public class Coupons {
         });
     }
 
-    /** Gives back the coupons used on an order that was cancelled before payment. @return how many */
+    /**
+     * Gives back the coupons used on an order that was cancelled before payment, each with a {@code coupon.released}
+     * event in the same transaction. @return how many
+     */
     public int release(String orderId) {
-        return unit.inTransaction(em -> em.createQuery("update Coupon c set c.status = :issued, c.orderId = null, "
-                        + "c.usedAt = null, c.discountFen = null where c.orderId = :o and c.status = :used")
-                .setParameter("issued", Coupon.Status.ISSUED).setParameter("used", Coupon.Status.USED)
-                .setParameter("o", orderId).executeUpdate());
+        return unit.inTransaction(em -> {
+            List<Coupon> used = em.createQuery("select c from Coupon c where c.orderId = :o and c.status = :used "
+                            + "order by c.id", Coupon.class)
+                    .setParameter("o", orderId).setParameter("used", Coupon.Status.USED).getResultList();
+            Instant now = clock.instant();
+            for (Coupon c : used) {
+                c.released();
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("code", c.code());
+                data.put("orderId", orderId);
+                // the id names the order: released from another order later, it is another event
+                announcer.publish("membership:coupon:" + c.code() + ":released:" + orderId, "coupon.released",
+                        c.customerId(), now, data);
+            }
+            return used.size();
+        });
     }
 
     /** The customer's coupons, newest first. */
@@ -307,12 +324,35 @@ public class Coupons {
                 .map(c -> new CouponWithTemplate(c, em.find(CouponTemplate.class, c.templateId()))).toList());
     }
 
-    /** Marks every unused coupon past its end as expired (the daily job). @return how many */
+    /**
+     * Marks every unused coupon past its end as expired (the daily job), {@value #EXPIRE_BATCH} per transaction, each with
+     * a {@code coupon.expired} event in its transaction. @return how many
+     */
     public int expireDue() {
         Instant now = clock.instant();
-        return unit.inTransaction(em -> em.createQuery("update Coupon c set c.status = :expired where c.status = :issued "
-                        + "and c.validUntil <= :now")
-                .setParameter("expired", Coupon.Status.EXPIRED).setParameter("issued", Coupon.Status.ISSUED)
-                .setParameter("now", now).executeUpdate());
+        int total = 0;
+        while (true) {
+            int done = unit.inTransaction(em -> {
+                List<Coupon> due = em.createQuery("select c from Coupon c where c.status = :issued "
+                                + "and c.validUntil <= :now order by c.id", Coupon.class)
+                        .setParameter("issued", Coupon.Status.ISSUED).setParameter("now", now)
+                        .setMaxResults(EXPIRE_BATCH).getResultList();
+                for (Coupon c : due) {
+                    c.expired();
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("code", c.code());
+                    data.put("templateId", c.templateId());
+                    data.put("validUntil", c.validUntil().toString());
+                    // event time = when the coupon ended, not when the job noticed
+                    announcer.publish("membership:coupon:" + c.id() + ":expired", "coupon.expired", c.customerId(),
+                            c.validUntil(), data);
+                }
+                return due.size();
+            });
+            total += done;
+            if (done < EXPIRE_BATCH) {
+                return total;
+            }
+        }
     }
 }

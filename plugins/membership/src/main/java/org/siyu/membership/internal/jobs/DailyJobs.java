@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.siyu.membership.internal.Settings;
 import org.siyu.membership.internal.SettingsSource;
+import org.siyu.membership.internal.birthdays.BirthdayGifts;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.points.PointsLedger;
 import org.siyu.membership.internal.tiers.Tiers;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily work, as one job at the configured hour (and once shortly after start, so a node that was down at that
  * hour catches up): expire due points lots, expire unused coupons past their end, review the tiers whose review date
- * has come. Each step is idempotent, so running it twice in a day changes nothing the second time.
+ * has come, send the birthday coupons. Each step is idempotent, so running it twice in a day changes nothing the second time.
  */
 @Component(service = DailyJobs.class, immediate = true)
 public class DailyJobs {
@@ -35,6 +36,7 @@ public class DailyJobs {
     private final PointsLedger ledger;
     private final Coupons coupons;
     private final Tiers tiers;
+    private final BirthdayGifts birthdays;
     private final Jobs jobs;
     private final Supplier<Settings> settings;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,10 +47,11 @@ public class DailyJobs {
 
     @Activate
     public DailyJobs(@Reference PointsLedger ledger, @Reference Coupons coupons, @Reference Tiers tiers,
-            @Reference Jobs jobs, @Reference SettingsSource settings) {
+            @Reference BirthdayGifts birthdays, @Reference Jobs jobs, @Reference SettingsSource settings) {
         this.ledger = ledger;
         this.coupons = coupons;
         this.tiers = tiers;
+        this.birthdays = birthdays;
         this.jobs = jobs;
         this.settings = settings;
         timer.schedule(this::startAndReschedule, 2, TimeUnit.MINUTES);
@@ -76,7 +79,7 @@ public class DailyJobs {
 
     /** Starts the daily work as a job now. */
     public Jobs.Started start(String actor) {
-        return jobs.start("membership.daily", "Membership: expire points and coupons, review tiers", actor,
+        return jobs.start("membership.daily", "Membership: expire points and coupons, review tiers, birthday gifts", actor,
                 progress -> run());
     }
 
@@ -85,6 +88,9 @@ public class DailyJobs {
         long points = ledger.expireAll(BATCH, n -> { });
         int expiredCoupons = coupons.expireDue();
         int moved = tiers.review(BATCH);
-        return points + " points expired, " + expiredCoupons + " coupons expired, " + moved + " members changed tier";
+        // after the review: the gift is the tier's the member holds today
+        BirthdayGifts.Sent gifts = birthdays.sendDue();
+        return points + " points expired, " + expiredCoupons + " coupons expired, " + moved + " members changed tier, "
+                + gifts;
     }
 }

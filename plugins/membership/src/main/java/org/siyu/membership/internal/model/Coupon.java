@@ -87,7 +87,18 @@ public class Coupon {
         this.issueKey = key;
     }
 
-    /** Marks a coupon issued for a time whose validity has already ended. */
+    /**
+     * Makes a used coupon usable again (its order was cancelled before payment); one past its end is expired by the
+     * next daily job.
+     */
+    public void released() {
+        this.status = Status.ISSUED;
+        this.orderId = null;
+        this.usedAt = null;
+        this.discountFen = null;
+    }
+
+    /** Marks a coupon expired: issued for a time whose validity has already ended, or past its end unused. */
     public void expired() {
         this.status = Status.EXPIRED;
     }

@@ -34,6 +34,8 @@ public class Tier {
     private String birthdayGift;
     @Column(name = "points_per_100", nullable = false)
     private int pointsPer100;
+    @Column(name = "birthday_template_id")
+    private Long birthdayTemplateId;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Column(name = "updated_by", nullable = false, length = 100)
@@ -64,6 +66,8 @@ public class Tier {
     public int warrantyMonths() { return warrantyMonths; }
     public String birthdayGift() { return birthdayGift; }
     public int pointsPer100() { return pointsPer100; }
+    /** The coupon template of the birthday gift, or {@code null}. */
+    public Long birthdayTemplateId() { return birthdayTemplateId; }
     public Instant updatedAt() { return updatedAt; }
     public String updatedBy() { return updatedBy; }
 
@@ -79,6 +83,7 @@ public class Tier {
         this.warrantyMonths = values.warrantyMonths();
         this.birthdayGift = values.birthdayGift() == null ? "" : values.birthdayGift();
         this.pointsPer100 = values.pointsPer100();
+        this.birthdayTemplateId = values.birthdayTemplateId();
         this.updatedBy = actor;
         this.updatedAt = now;
     }
@@ -86,6 +91,6 @@ public class Tier {
     /** The editable values, for forms and the REST answer. */
     public TierValues values() {
         return new TierValues(code, rankNo, nameZh, nameEn, minSpendFen, minGrowth, discountPercent, freeShipping,
-                warrantyMonths, birthdayGift, pointsPer100);
+                warrantyMonths, birthdayGift, pointsPer100, birthdayTemplateId);
     }
 }

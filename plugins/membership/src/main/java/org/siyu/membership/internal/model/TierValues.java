@@ -14,7 +14,22 @@ package org.siyu.membership.internal.model;
  * @param warrantyMonths  extra warranty months
  * @param birthdayGift    the birthday gift, or empty
  * @param pointsPer100    points earned per ¥100 paid
+ * @param birthdayTemplateId the coupon template the tier's members get on their birthday, or {@code null}: none sent
  */
 public record TierValues(String code, int rank, String nameZh, String nameEn, long minSpendFen, long minGrowth,
-        int discountPercent, boolean freeShipping, int warrantyMonths, String birthdayGift, int pointsPer100) {
+        int discountPercent, boolean freeShipping, int warrantyMonths, String birthdayGift, int pointsPer100,
+        Long birthdayTemplateId) {
+
+    /** Values without a birthday coupon. */
+    public TierValues(String code, int rank, String nameZh, String nameEn, long minSpendFen, long minGrowth,
+            int discountPercent, boolean freeShipping, int warrantyMonths, String birthdayGift, int pointsPer100) {
+        this(code, rank, nameZh, nameEn, minSpendFen, minGrowth, discountPercent, freeShipping, warrantyMonths,
+                birthdayGift, pointsPer100, null);
+    }
+
+    /** These values with another birthday coupon template. */
+    public TierValues withBirthdayTemplate(Long templateId) {
+        return new TierValues(code, rank, nameZh, nameEn, minSpendFen, minGrowth, discountPercent, freeShipping,
+                warrantyMonths, birthdayGift, pointsPer100, templateId);
+    }
 }

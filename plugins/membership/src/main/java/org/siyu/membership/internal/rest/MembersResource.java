@@ -13,6 +13,7 @@ import org.siyu.api.rest.RestResponse;
 import org.siyu.membership.internal.MemberCards;
 import org.siyu.membership.internal.MembershipException;
 import org.siyu.membership.internal.MembershipPermissions;
+import org.siyu.membership.internal.birthdays.BirthdayGifts;
 import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.model.LedgerEntry;
 import org.siyu.membership.internal.points.PointsLedger;
@@ -25,6 +26,8 @@ import org.siyu.membership.internal.points.PointsLedger;
  *   <li>{@code GET /members/{customerId}/ledger?limit=}: the newest ledger rows</li>
  *   <li>{@code POST /members/{customerId}/points/redeem} {@code {"points","requestId","note"}}</li>
  *   <li>{@code POST /members/{customerId}/coupons} {@code {"templateId","requestId"}}: issue one coupon</li>
+ *   <li>{@code PUT /members/{customerId}/birthday} {@code {"birthday":"05-12"}} (or {@code yyyy-MM-dd}; the year is
+ *       not kept): the day the tier's birthday coupon is sent</li>
  *   <li>{@code POST /members/{customerId}/coupons/{code}/redeem} {@code {"orderId","orderTotalFen"}}: use a coupon on an
  *       order that commerce does not know (a store till, an ingested order)</li>
  * </ul>
@@ -35,12 +38,15 @@ public class MembersResource implements RestResource {
     private final MemberCards cards;
     private final PointsLedger ledger;
     private final Coupons coupons;
+    private final BirthdayGifts birthdays;
 
     @Activate
-    public MembersResource(@Reference MemberCards cards, @Reference PointsLedger ledger, @Reference Coupons coupons) {
+    public MembersResource(@Reference MemberCards cards, @Reference PointsLedger ledger, @Reference Coupons coupons,
+            @Reference BirthdayGifts birthdays) {
         this.cards = cards;
         this.ledger = ledger;
         this.coupons = coupons;
+        this.birthdays = birthdays;
     }
 
     @Override
@@ -54,6 +60,10 @@ public class MembersResource implements RestResource {
 
     /** The body of a coupon issue. */
     public record IssueBody(Long templateId, String requestId) {
+    }
+
+    /** The body of a birthday. */
+    public record BirthdayBody(String birthday) {
     }
 
     /** The body of a coupon used outside commerce. */
@@ -74,6 +84,14 @@ public class MembersResource implements RestResource {
                 return cards.card(customerId);
             }
             String what = s.get(1);
+            if (s.size() == 2 && what.equals("birthday")) {
+                requireMethod(request, "PUT");
+                Rest.require(request, MembershipPermissions.EDIT);
+                cards.card(customerId); // 404 for a customer OneID does not know
+                java.time.MonthDay birthday = BirthdayGifts.parse(request.body(BirthdayBody.class).birthday());
+                birthdays.set(customerId, birthday, request.user().username());
+                return Map.of("customerId", customerId, "birthday", BirthdayGifts.format(birthday));
+            }
             if (s.size() == 2 && what.equals("ledger")) {
                 requireMethod(request, "GET");
                 Rest.require(request, MembershipPermissions.VIEW);

@@ -35,7 +35,7 @@ public class TiersResource implements RestResource {
     /** A tier as REST writes it. */
     public record TierBody(Integer rank, String nameZh, String nameEn, Long minSpendFen, Long minGrowth,
             Integer discountPercent, Boolean freeShipping, Integer warrantyMonths, String birthdayGift,
-            Integer pointsPer100) {
+            Integer pointsPer100, Long birthdayTemplateId) {
     }
 
     @Override
@@ -56,7 +56,7 @@ public class TiersResource implements RestResource {
                         Rest.required(b.freeShipping(), "freeShipping"),
                         Rest.required(b.warrantyMonths(), "warrantyMonths"),
                         b.birthdayGift() == null ? "" : b.birthdayGift(),
-                        Rest.required(b.pointsPer100(), "pointsPer100"));
+                        Rest.required(b.pointsPer100(), "pointsPer100"), b.birthdayTemplateId());
                 return tiers.save(values, request.user().username()).values();
             }
             if (s.size() <= 1) {

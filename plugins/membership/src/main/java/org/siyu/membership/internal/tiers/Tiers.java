@@ -23,6 +23,7 @@ import org.siyu.membership.internal.Settings;
 import org.siyu.membership.internal.SettingsSource;
 import org.siyu.membership.internal.model.Member;
 import org.siyu.membership.internal.model.Tier;
+import org.siyu.membership.internal.model.CouponTemplate;
 import org.siyu.membership.internal.model.TierValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,17 @@ public class Tiers {
             for (Tier other : all(em)) {
                 if (!other.code().equals(values.code()) && other.rank() == values.rank()) {
                     throw MembershipException.invalid("rank", "rank " + values.rank() + " is taken by " + other.code());
+                }
+            }
+            Long gift = values.birthdayTemplateId();
+            if (gift != null) {
+                CouponTemplate template = em.find(CouponTemplate.class, gift);
+                if (template == null) {
+                    throw MembershipException.invalid("birthdayTemplateId", "no coupon template with id " + gift);
+                }
+                if (!template.active()) {
+                    throw MembershipException.invalid("birthdayTemplateId", "coupon template " + gift + " ("
+                            + template.name() + ") is archived");
                 }
             }
             if (tier == null) {

@@ -181,6 +181,12 @@ class CouponsTest {
 
         f.adjuster.released(42);
         assertEquals(Coupon.Status.ISSUED, f.coupons.byCode(coupon.code()).orElseThrow().coupon().status());
+        List<org.siyu.api.events.Event> released = f.bus.ofType("coupon.released");
+        assertEquals(1, released.size());
+        assertEquals(5, released.getFirst().subject());
+        assertTrue(released.getFirst().data().contains("\"orderId\":\"42\""), released.getFirst().data());
+        f.adjuster.released(42); // nothing used on 42 any more: no second event
+        assertEquals(1, f.bus.ofType("coupon.released").size());
         assertEquals(2, f.adjuster.quote(draft).size());
     }
 
@@ -203,6 +209,12 @@ class CouponsTest {
         assertTrue(e.getMessage().contains("expired"), e.getMessage());
         assertEquals(2, f.coupons.expireDue());
         assertEquals(2, f.sql("select count(*) from mb_coupon where status = 'EXPIRED'"));
+        List<org.siyu.api.events.Event> expired = f.bus.ofType("coupon.expired");
+        assertEquals(List.of(5, 6), expired.stream().map(org.siyu.api.events.Event::subject).sorted().toList());
+        assertEquals(mine.validUntil(), expired.stream().filter(ev -> ev.subject() == 5).findFirst().orElseThrow().time(),
+                "the event time is when the coupon ended");
+        assertEquals(0, f.coupons.expireDue(), "expired once");
+        assertEquals(2, f.bus.ofType("coupon.expired").size());
         assertNotEquals(0, f.sql("select count(*) from mb_coupon"));
     }
 

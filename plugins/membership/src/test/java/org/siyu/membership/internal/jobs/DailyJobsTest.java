@@ -16,7 +16,7 @@ class DailyJobsTest {
     @BeforeAll
     static void open() {
         f = new Fixture();
-        daily = new DailyJobs(f.ledger, f.coupons, f.tiers, f.jobs, f.settings);
+        daily = new DailyJobs(f.ledger, f.coupons, f.tiers, f.birthdays, f.jobs, f.settings);
     }
 
     @AfterAll
@@ -32,8 +32,10 @@ class DailyJobsTest {
         f.coupons.issue(f.amountOff(5).id(), 5, null, "op"); // 30 days
         f.clock.set(Instant.parse("2027-04-02T00:00:00Z"));
 
-        assertEquals("1500 points expired, 1 coupons expired, 1 members changed tier", daily.run());
-        assertEquals("0 points expired, 0 coupons expired, 0 members changed tier", daily.run());
+        assertEquals("1500 points expired, 1 coupons expired, 1 members changed tier, 0 birthday coupons sent "
+                + "(0 already sent, 0 members whose tier has no birthday coupon, 0 failed)", daily.run());
+        assertEquals("0 points expired, 0 coupons expired, 0 members changed tier, 0 birthday coupons sent "
+                + "(0 already sent, 0 members whose tier has no birthday coupon, 0 failed)", daily.run());
         assertEquals(0, f.ledger.balance(5).points());
         assertEquals("regular", f.unit.inTransaction(em -> em.createQuery("select m.tierCode from Member m",
                 String.class).getSingleResult()));

@@ -29,7 +29,7 @@ class ResourcesTest {
     @BeforeAll
     static void open() {
         f = new Fixture();
-        members = new MembersResource(f.cards, f.ledger, f.coupons);
+        members = new MembersResource(f.cards, f.ledger, f.coupons, f.birthdays);
         templates = new CouponTemplatesResource(f.coupons, f.runs);
         tiers = new TiersResource(f.tiers);
     }
@@ -68,6 +68,23 @@ class ResourcesTest {
         RestException bad = refused(members, FakeRestRequest.get("abc"));
         assertEquals(400, bad.status());
         assertTrue(bad.detail().startsWith("customerId"), bad.detail());
+    }
+
+    @Test
+    void shouldSetABirthdayAndShowItOnTheCardNamingTheFieldOfABadOne() throws Exception {
+        FakeRestRequest put = new FakeRestRequest("PUT", "7", "birthday").json(Map.of("birthday", "1990-05-12"));
+        assertEquals(Map.of("customerId", 7, "birthday", "05-12"), members.handle(put, put));
+        assertEquals("05-12", ((MemberCards.Card) call(members, FakeRestRequest.get("7"))).birthday());
+        assertEquals(null, ((MemberCards.Card) call(members, FakeRestRequest.get("8"))).birthday());
+
+        RestException e = refused(members, new FakeRestRequest("PUT", "7", "birthday").json(Map.of("birthday", "5/12")));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().startsWith("birthday '5/12' is not MM-dd"), e.detail());
+        assertEquals(404, refused(members, new FakeRestRequest("PUT", "9", "birthday")
+                .json(Map.of("birthday", "05-12"))).status());
+        assertEquals(403, refused(members, new FakeRestRequest("PUT", "7", "birthday").json(Map.of("birthday", "06-01"))
+                .as(Role.VIEWER).permitting(p -> !MembershipPermissions.EDIT.equals(p))).status());
+        assertEquals(java.util.Optional.of(java.time.MonthDay.of(5, 12)), f.birthdays.of(7));
     }
 
     @Test
