@@ -30,4 +30,23 @@ public interface EventBus {
 
     /** The newest events about one customer, newest first, at most {@code limit}: the customer's timeline. */
     List<Event> timeline(int subject, int limit);
+
+    /**
+     * Hands {@code event} to the subscribers that take transient events ({@link EventSubscriber#TRANSIENT}) and whose
+     * types match, asynchronously, <b>without storing it</b> (since 1.1): not in the outbox, the timeline or a replay,
+     * delivered at most once, lost if the node stops first, and dropped (and counted) for a subscriber that has
+     * {@value EventSubscriber#TRANSIENT_CAPACITY} transient events waiting. In order per subscriber; not ordered with
+     * durable events. For what is worth less than a write: live-room likes and viewers, presence, cache hints. Anything
+     * a customer's history or another bundle's state depends on is {@link #publish published}.
+     *
+     * <p>Returns as soon as the event is queued. The default, for buses without an in-process path (test fakes),
+     * publishes durably.
+     *
+     * @return how many subscribers it was queued for
+     * @throws IllegalArgumentException if {@code data} is not a JSON object
+     */
+    default int post(Event event) {
+        publish(event);
+        return 1;
+    }
 }

@@ -22,5 +22,15 @@ public interface EventSubscriber {
     /** Service property (optional): {@code latest} to start at the newest event when first registered; default {@code earliest}. */
     String START = "siyu.subscriber.start";
 
+    /**
+     * Service property (optional, since 1.1): {@code true} to receive also the transient events of its types
+     * ({@link EventBus#post}), at most once, on the same thread as the durable ones; a transient event that throws is
+     * counted and not retried.
+     */
+    String TRANSIENT = "siyu.subscriber.transient";
+
+    /** Transient events that can wait for one subscriber; more are dropped for it and counted. */
+    int TRANSIENT_CAPACITY = 65_536;
+
     void onEvent(Event event) throws Exception;
 }

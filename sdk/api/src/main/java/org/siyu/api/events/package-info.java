@@ -11,9 +11,13 @@
  * own durable position: a slow or failing subscriber never blocks the others. A failing event is retried with
  * back-off and, after the configured number of attempts, goes to the dead-letter list, from where it can be
  * replayed. Subscribers must be idempotent (use {@link org.siyu.api.events.Event#id()}).
+ *
+ * <p><b>Transient events</b> (since 1.1, {@link org.siyu.api.events.EventBus#post}) skip the outbox: queued in memory
+ * for the subscribers that asked for them ({@link org.siyu.api.events.EventSubscriber#TRANSIENT}), at most once, for
+ * signals worth less than a write (live-room likes, presence). See ADR 0013.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.siyu.api.events;
 
 import org.osgi.annotation.bundle.Export;

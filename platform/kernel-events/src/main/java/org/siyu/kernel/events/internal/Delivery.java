@@ -46,8 +46,10 @@ public class Delivery {
      * @param types    its type patterns, or {@code null} when it is not registered now
      * @param running  whether a dispatcher delivers to it now
      * @param position the offset of the last event it dealt with, or -1 if it never ran
+     * @param transients its transient events since it started (delivered, failed, dropped, waiting), or {@code null}
+     *                 when it takes none or is not running
      */
-    record SubscriberState(String id, String types, boolean running, long position) {
+    record SubscriberState(String id, String types, boolean running, long position, long[] transients) {
     }
 
     private record Candidate(EventSubscriber subscriber, Map<String, Object> properties) {
@@ -56,7 +58,9 @@ public class Delivery {
     private final PersistenceUnit unit;
     private final OutboxTransactions transactions;
     private final Clock clock;
-    private final Runnable wakeAll = this::wakeAll;
+    private final Runnable committed = this::committed;
+    /** The dispatchers running, for the commit listener (a commit must not wait for this object's lock). */
+    private volatile Dispatcher[] runningNow = new Dispatcher[0];
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>(); // guarded by this
     private final List<Candidate> waiting = new ArrayList<>(); // guarded by this
     private volatile Settings settings;
@@ -73,7 +77,7 @@ public class Delivery {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
-        transactions.onCommit(wakeAll);
+        transactions.onCommit(committed);
     }
 
     @Modified
@@ -121,11 +125,13 @@ public class Delivery {
             }
             if (leaving != null) {
                 dispatchers.remove(leaving.id());
+                runningNow = dispatchers.values().toArray(new Dispatcher[0]);
             }
         }
         if (leaving == null) {
             return;
         }
+        transactions.transients().remove(leaving);
         leaving.stop(STOP_WAIT);
         synchronized (this) {
             for (Candidate next : waiting) {
@@ -147,9 +153,11 @@ public class Delivery {
             active = false;
             stopping = new ArrayList<>(dispatchers.values());
             dispatchers.clear();
+            runningNow = new Dispatcher[0];
             waiting.clear();
         }
-        transactions.removeCommitListener(wakeAll);
+        transactions.removeCommitListener(committed);
+        stopping.forEach(transactions.transients()::remove);
         stopping.parallelStream().forEach(d -> d.stop(STOP_WAIT));
     }
 
@@ -210,10 +218,10 @@ public class Delivery {
     List<SubscriberState> subscribers() {
         Map<String, Long> positions = Sql.inTransaction(unit, (c, s) -> Positions.all(c));
         Map<String, SubscriberState> result = new java.util.TreeMap<>();
-        positions.forEach((id, p) -> result.put(id, new SubscriberState(id, null, false, p)));
+        positions.forEach((id, p) -> result.put(id, new SubscriberState(id, null, false, p, null)));
         synchronized (this) {
-            dispatchers.forEach((id, d) -> result.put(id,
-                    new SubscriberState(id, d.types().toString(), true, positions.getOrDefault(id, -1L))));
+            dispatchers.forEach((id, d) -> result.put(id, new SubscriberState(id, d.types().toString(), true,
+                    positions.getOrDefault(id, -1L), d.transientCounts())));
         }
         return List.copyOf(result.values());
     }
@@ -225,10 +233,25 @@ public class Delivery {
 
     private void startDispatcher(String id, EventSubscriber subscriber, TypePatterns types, Map<String, Object> props) {
         boolean latest = "latest".equalsIgnoreCase(String.valueOf(props.get(EventSubscriber.START)).strip());
-        Dispatcher d = new Dispatcher(id, subscriber, types, latest, unit, transactions, () -> settings, clock);
+        Object wantsTransient = props.get(EventSubscriber.TRANSIENT);
+        boolean takesTransient = Boolean.TRUE.equals(wantsTransient) || "true".equalsIgnoreCase(String.valueOf(wantsTransient).strip());
+        Dispatcher d = new Dispatcher(id, subscriber, types, latest, takesTransient ? transactions.transients().lane(types) : null, unit,
+                transactions, () -> settings, clock);
         dispatchers.put(id, d);
+        runningNow = dispatchers.values().toArray(new Dispatcher[0]);
         d.start();
-        LOG.debug("Subscriber {} joined for types {} (start {})", id, types, latest ? "latest" : "earliest");
+        if (takesTransient) {
+            transactions.transients().add(d);
+        }
+        LOG.debug("Subscriber {} joined for types {} (start {}{})", id, types, latest ? "latest" : "earliest",
+                takesTransient ? ", transient events too" : "");
+    }
+
+    /** After a commit on this node: wakes the dispatchers that wait (the others find the events on their next round). */
+    private void committed() {
+        for (Dispatcher d : runningNow) {
+            d.committed();
+        }
     }
 
     private void wakeAll() {

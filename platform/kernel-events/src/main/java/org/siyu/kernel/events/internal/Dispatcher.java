@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * position in offset order (from {@link RecentEvents} when this node committed them, else from the outbox with the
  * {@link GapRule}), hands the matching ones to it one at a time, retries failures with back-off and then records a
  * dead letter, and saves the position. A slow or failing subscriber holds up only itself.
- * Resets and replays are queued to this thread, so the subscriber is never called from two threads.
+ * Resets and replays are queued to this thread, so the subscriber is never called from two threads. A subscriber that
+ * takes transient events gets them from its {@link TransientLane} on the same thread, between batches of durable ones.
  */
 final class Dispatcher {
 
@@ -30,6 +31,13 @@ final class Dispatcher {
      * per publishing commit, which capped throughput on a durable store.
      */
     static final Duration SAVE_EVERY = Duration.ofMillis(200);
+    /**
+     * While transient events flow (some were delivered this recently), the thread looks for more every
+     * {@link #STREAM_POLL} instead of being woken by each post: waking a thread costs a context switch, which at
+     * tens of thousands of events a second and eight subscribers cost more CPU than the delivery itself.
+     */
+    static final Duration STREAM_QUIET = Duration.ofMillis(50);
+    static final Duration STREAM_POLL = Duration.ofMillis(1);
     /** The wait after the dispatcher's own failure (database unavailable, unit closing). */
     private static final Duration AFTER_ERROR = Duration.ofSeconds(1);
 
@@ -55,8 +63,16 @@ final class Dispatcher {
     private final Supplier<Settings> settings;
     private final Clock clock;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    /** Transient events waiting, or {@code null} when the subscriber takes none. */
+    private final TransientLane lane;
     private final Object signal = new Object();
     private boolean woken; // guarded by signal
+    /** Set while the thread waits (or is about to): only then does a poster pay for waking it. */
+    private volatile boolean idle;
+    /** Set by {@link #committed}, cleared before the thread looks at the recent events. */
+    private volatile boolean committedSinceRead;
+    /** When transient events were last delivered ({@code System.nanoTime}); see {@link #await}. */
+    private long transientAtNanos = System.nanoTime() - STREAM_QUIET.toNanos();
     private volatile boolean running = true;
     private Thread thread;
     private long position = -1;
@@ -68,6 +84,12 @@ final class Dispatcher {
 
     Dispatcher(String id, EventSubscriber subscriber, TypePatterns types, boolean startLatest, PersistenceUnit unit,
             OutboxTransactions transactions, Supplier<Settings> settings, Clock clock) {
+        this(id, subscriber, types, startLatest, null, unit, transactions, settings, clock);
+    }
+
+    Dispatcher(String id, EventSubscriber subscriber, TypePatterns types, boolean startLatest, TransientLane lane,
+            PersistenceUnit unit, OutboxTransactions transactions, Supplier<Settings> settings, Clock clock) {
+        this.lane = lane;
         this.id = id;
         this.subscriber = subscriber;
         this.types = types;
@@ -88,6 +110,29 @@ final class Dispatcher {
 
     TypePatterns types() {
         return types;
+    }
+
+    /** The transient lane's counts (delivered, failed, dropped, waiting), or {@code null} if it takes none. */
+    long[] transientCounts() {
+        return lane == null ? null : lane.counts();
+    }
+
+    /**
+     * Events were committed on this node: wakes the thread only if it waits. A thread about to wait sees the flag
+     * (cleared before each look at the recent events) and looks again instead.
+     */
+    void committed() {
+        committedSinceRead = true;
+        if (idle) {
+            wake();
+        }
+    }
+
+    /** A transient event was posted: wakes the thread only if it waits for one. */
+    void transientPosted() {
+        if (idle) {
+            wake();
+        }
     }
 
     void start() {
@@ -152,6 +197,7 @@ final class Dispatcher {
                     savedAtNanos = System.nanoTime();
                 }
                 runCommands();
+                deliverTransient();
                 Duration pause = deliverBatch();
                 if (pause != null) {
                     await(savePositionOrWait(pause));
@@ -190,10 +236,32 @@ final class Dispatcher {
         });
     }
 
+    /** Hands the subscriber the transient events waiting, at most a batch, once each: no retry, no dead letter. */
+    private void deliverTransient() {
+        if (lane == null) {
+            return;
+        }
+        int limit = Math.max(1_000, settings.get().batchSize());
+        Event event;
+        int n = 0;
+        for (; n < limit && running && (event = lane.poll()) != null; n++) {
+            Throwable failure = call(event);
+            lane.delivered(failure == null);
+            if (failure != null) {
+                LOG.debug("Subscriber {} failed on transient event {} (type {}): {}", id, event.id(), event.type(),
+                        failure.toString());
+            }
+        }
+        if (n > 0) {
+            transientAtNanos = System.nanoTime();
+        }
+    }
+
     /** Delivers what is ready; answers how long to wait before the next batch, or {@code null} for no wait. */
     private Duration deliverBatch() {
         Settings s = settings.get();
         long from = position;
+        committedSinceRead = false;
         // Events committed on this node are handed over in memory; only what is not there is read from the outbox.
         List<Event> events = transactions.recent().runAfter(from, s.batchSize());
         GapRule.Ready ready = null;
@@ -348,10 +416,29 @@ final class Dispatcher {
         savedAtNanos = System.nanoTime();
     }
 
-    /** Waits up to {@code time}, or less if woken or stopped. */
+    /** Waits up to {@code time}, or less if woken, stopped or a transient event is waiting. */
     private void await(Duration time) {
+        if (lane != null && System.nanoTime() - transientAtNanos < STREAM_QUIET.toNanos()) {
+            // a stream of transient events: look again shortly without asking the posters to wake us
+            time = time.compareTo(STREAM_POLL) < 0 ? time : STREAM_POLL;
+            synchronized (signal) {
+                if (!woken && running && !lane.mayHaveMore()) {
+                    try {
+                        signal.wait(Math.max(1, time.toMillis()));
+                    } catch (InterruptedException e) {
+                        running = false;
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                woken = false;
+            }
+            return;
+        }
         synchronized (signal) {
-            if (!woken && running) {
+            // idle before looking: a poster or committer either finds idle set and wakes us, or what it added is
+            // seen here
+            idle = true;
+            if (!woken && running && !committedSinceRead && (lane == null || !lane.mayHaveMore())) {
                 try {
                     signal.wait(Math.max(1, time.toMillis()));
                 } catch (InterruptedException e) {
@@ -359,6 +446,7 @@ final class Dispatcher {
                     Thread.currentThread().interrupt();
                 }
             }
+            idle = false;
             woken = false;
         }
     }

@@ -125,6 +125,14 @@ public class EventBusService implements EventBus {
     }
 
     /** Checks the data and truncates the time to what both databases store (microseconds). */
+    /** Queues the event in memory for the subscribers that take transient events; nothing is stored (ADR 0013). */
+    @Override
+    public int post(Event event) {
+        Event e = Objects.requireNonNull(event, "event");
+        EventJson.requireObject(e.data());
+        return transactions.transients().post(e);
+    }
+
     private static Event prepare(Event e, int index) {
         if (e.id().isBlank() || e.id().length() > 200) {
             throw new IllegalArgumentException("event " + index + ": id must be 1 to 200 characters");

@@ -188,6 +188,10 @@ public class EventsResource implements RestResource {
         m.put("types", s.types());
         m.put("running", s.running());
         m.put("position", s.position());
+        if (s.transients() != null) {
+            long[] t = s.transients();
+            m.put("transient", Map.of("delivered", t[0], "failed", t[1], "dropped", t[2], "waiting", t[3]));
+        }
         return m;
     }
 

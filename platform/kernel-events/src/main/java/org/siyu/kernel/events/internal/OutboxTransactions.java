@@ -65,6 +65,7 @@ public class OutboxTransactions {
     private final ConcurrentSkipListMap<Long, Instant> rolledBack = new ConcurrentSkipListMap<>();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final RecentEvents recent;
+    private final TransientLanes transients = new TransientLanes();
 
     public OutboxTransactions() {
         this(Clock.systemUTC());
@@ -77,6 +78,11 @@ public class OutboxTransactions {
     OutboxTransactions(Clock clock, RecentEvents recent) {
         this.clock = clock;
         this.recent = recent;
+    }
+
+    /** The dispatchers that take transient events: where {@link EventBusService#post} hands them over. */
+    TransientLanes transients() {
+        return transients;
     }
 
     /** The events committed on this node lately. */
