@@ -30,8 +30,17 @@ final class AnalyticsPanel extends VerticalLayout {
         second = new Chart(AnalyticsCharts.secondOrder(report));
         ltv = new Chart(AnalyticsCharts.ltv(report));
         liability = new Chart(AnalyticsCharts.liability(report.liability()));
-        add(summary, new Button(Ui.t(locale, "Refresh", "刷新"), e -> show(analytics.report())), heatmap, rate, second,
-                ltv, liability);
+        // Stable ids: the distribution's browser test reads what each <siyu-chart> drew.
+        setId("membership-analytics");
+        summary.setId("membership-analytics-summary");
+        heatmap.setId("membership-analytics-heatmap");
+        rate.setId("membership-analytics-rate");
+        second.setId("membership-analytics-second");
+        ltv.setId("membership-analytics-ltv");
+        liability.setId("membership-analytics-liability");
+        Button refresh = new Button(Ui.t(locale, "Refresh", "刷新"), e -> show(analytics.report()));
+        refresh.setId("membership-analytics-refresh");
+        add(summary, refresh, heatmap, rate, second, ltv, liability);
         show(report);
     }
 

@@ -10,6 +10,7 @@ import org.siyu.api.commerce.CommerceService;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
+import org.siyu.membership.internal.MemberCards;
 import org.siyu.membership.internal.MembershipPermissions;
 import org.siyu.membership.internal.SettingsSource;
 import org.siyu.membership.internal.coupons.Coupons;
@@ -25,16 +26,19 @@ public class CouponsView implements ViewContribution {
     private final Coupons coupons;
     private final IssueRuns runs;
     private final SettingsSource settings;
+    private final MemberCards cards;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommerceService commerce;
 
     @Activate
-    public CouponsView(@Reference Coupons coupons, @Reference IssueRuns runs, @Reference SettingsSource settings) {
+    public CouponsView(@Reference Coupons coupons, @Reference IssueRuns runs, @Reference SettingsSource settings,
+            @Reference MemberCards cards) {
         this.coupons = coupons;
         this.runs = runs;
         this.settings = settings;
+        this.cards = cards;
     }
 
     @Override
@@ -64,6 +68,6 @@ public class CouponsView implements ViewContribution {
 
     @Override
     public Component createView(ViewContext context) {
-        return new CouponsPanel(coupons, runs, commerce != null, settings.get().zone(), context);
+        return new CouponsPanel(coupons, runs, cards, commerce != null, settings.get().zone(), context);
     }
 }

@@ -17,26 +17,37 @@ final class MemberCardPanel extends VerticalLayout {
     /** Coupons listed on the card; the REST answer has all of them. */
     static final int COUPONS_SHOWN = 5;
 
-    MemberCardPanel(MemberCards.Card card, Locale locale, ZoneId zone) {
+    /** @param nextTierEn the English name of the next tier, or null (the Chinese one is shown) */
+    MemberCardPanel(MemberCards.Card card, String nextTierEn, Locale locale, ZoneId zone) {
         setPadding(false);
         setSpacing(false);
         FormLayout form = new FormLayout();
         form.setId("member-card");
-        form.addFormItem(new Span(Ui.tierName(locale, card.tierName(), card.tierNameEn())
+        form.addFormItem(value("member-card-tier", Ui.tierName(locale, card.tierName(), card.tierNameEn())
                         + (card.tierSince() == null ? "" : " · " + Ui.t(locale, "since ", "自 ") + Ui.day(card.tierSince(), zone))),
                 Ui.t(locale, "Tier", "等级"));
         if (card.reviewAt() != null) {
-            form.addFormItem(new Span(Ui.day(card.reviewAt(), zone)), Ui.t(locale, "Review", "复核日期"));
+            form.addFormItem(value("member-card-review", Ui.day(card.reviewAt(), zone)), Ui.t(locale, "Review", "复核日期"));
         }
-        form.addFormItem(new Span(points(card, locale, zone)), Ui.t(locale, "Points", "积分"));
-        form.addFormItem(new Span(Money.yuan(card.spend12mFen()) + " · " + Ui.t(locale, "growth ", "成长值 ") + card.growth()),
-                Ui.t(locale, "12-month spend", "近12个月消费"));
+        form.addFormItem(value("member-card-points", points(card, locale, zone)), Ui.t(locale, "Points", "积分"));
+        form.addFormItem(value("member-card-spend", Money.yuan(card.spend12mFen()) + " · "
+                + Ui.t(locale, "growth ", "成长值 ") + card.growth()), Ui.t(locale, "12-month spend", "近12个月消费"));
         if (card.nextTierName() != null) {
-            form.addFormItem(new Span(card.nextTierName()), Ui.t(locale, "Next tier", "下一等级"));
+            form.addFormItem(value("member-card-next", Ui.tierName(locale, card.nextTierName(),
+                    nextTierEn == null ? card.nextTierName() : nextTierEn)), Ui.t(locale, "Next tier", "下一等级"));
         }
-        form.addFormItem(new Span(benefits(card.benefits(), locale)), Ui.t(locale, "Benefits", "权益"));
-        form.addFormItem(new Span(coupons(card, locale, zone)), Ui.t(locale, "Coupons", "优惠券"));
+        form.addFormItem(value("member-card-benefits", benefits(card.benefits(), locale)), Ui.t(locale, "Benefits", "权益"));
+        if (card.birthday() != null) {
+            form.addFormItem(value("member-card-birthday", card.birthday()), Ui.t(locale, "Birthday", "生日"));
+        }
+        form.addFormItem(value("member-card-coupons", coupons(card, locale, zone)), Ui.t(locale, "Coupons", "优惠券"));
         add(form);
+    }
+
+    private static Span value(String id, String text) {
+        Span span = new Span(text);
+        span.setId(id);
+        return span;
     }
 
     static String points(MemberCards.Card card, Locale locale, ZoneId zone) {

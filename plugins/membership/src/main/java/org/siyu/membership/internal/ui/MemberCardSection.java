@@ -12,6 +12,8 @@ import org.siyu.membership.internal.MemberCards;
 import org.siyu.membership.internal.MembershipException;
 import org.siyu.membership.internal.MembershipPermissions;
 import org.siyu.membership.internal.SettingsSource;
+import org.siyu.membership.internal.model.Tier;
+import org.siyu.membership.internal.tiers.Tiers;
 
 /** The member card in the inspector of a customer (the kernel's record type {@code customer}). */
 @org.osgi.service.component.annotations.Component
@@ -22,11 +24,13 @@ public class MemberCardSection implements InspectorSection {
 
     private final MemberCards cards;
     private final SettingsSource settings;
+    private final Tiers tiers;
 
     @Activate
-    public MemberCardSection(@Reference MemberCards cards, @Reference SettingsSource settings) {
+    public MemberCardSection(@Reference MemberCards cards, @Reference SettingsSource settings, @Reference Tiers tiers) {
         this.cards = cards;
         this.settings = settings;
+        this.tiers = tiers;
     }
 
     @Override
@@ -52,7 +56,10 @@ public class MemberCardSection implements InspectorSection {
         }
         try {
             int customerId = Integer.parseInt(selection.id().strip());
-            return new MemberCardPanel(cards.card(customerId), context.locale(), settings.get().zone());
+            MemberCards.Card card = cards.card(customerId);
+            // The card names the next tier in Chinese only; the ladder has its English name.
+            String nextEn = card.nextTier() == null ? null : tiers.find(card.nextTier()).map(Tier::nameEn).orElse(null);
+            return new MemberCardPanel(card, nextEn, context.locale(), settings.get().zone());
         } catch (NumberFormatException | MembershipException e) {
             return new Span(Ui.t(context.locale(), "No member card: ", "无会员卡：") + e.getMessage());
         }

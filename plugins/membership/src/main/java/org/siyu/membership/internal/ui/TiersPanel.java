@@ -45,6 +45,9 @@ final class TiersPanel extends VerticalLayout {
     private final IntegerField rate = new IntegerField();
     private final Span status = new Span();
     private final Map<String, com.vaadin.flow.component.HasValidation> fields = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    /** The tier in the form: what the form does not show (its birthday coupon template) is saved as it was. */
+    private Tier editing;
 
     TiersPanel(Tiers tiers, Settings settings, ViewContext context) {
         this.tiers = tiers;
@@ -59,7 +62,8 @@ final class TiersPanel extends VerticalLayout {
         grid.addColumn(tier -> Ui.tierName(locale, tier.nameZh(), tier.nameEn())).setHeader(t("Tier", "等级"));
         grid.addColumn(tier -> Money.yuan(tier.minSpendFen())).setHeader(t("12-month spend from", "近12个月消费达"));
         grid.addColumn(Tier::minGrowth).setHeader(t("Growth from", "成长值达"));
-        grid.addColumn(tier -> tier.discountPercent() == 0 ? "—" : Money.zhe(tier.discountPercent()))
+        grid.addColumn(tier -> tier.discountPercent() == 0 ? "—"
+                        : t(tier.discountPercent() + "% off", Money.zhe(tier.discountPercent())))
                 .setHeader(t("Discount", "折扣"));
         grid.addColumn(tier -> tier.freeShipping() ? t("yes", "是") : "—").setHeader(t("Free shipping", "包邮"));
         grid.addColumn(tier -> tier.warrantyMonths() == 0 ? "—" : "+" + tier.warrantyMonths())
@@ -67,6 +71,7 @@ final class TiersPanel extends VerticalLayout {
         grid.addColumn(Tier::birthdayGift).setHeader(t("Birthday gift", "生日礼"));
         grid.addColumn(Tier::pointsPer100).setHeader(t("Points per ¥100", "每¥100积分"));
         grid.setAllRowsVisible(true);
+        grid.setId("membership-tiers-grid");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         add(grid);
 
@@ -79,20 +84,27 @@ final class TiersPanel extends VerticalLayout {
         field(minSpend, "minSpendFen", t("12-month spend from (¥)", "近12个月消费达（元）"));
         field(minGrowth, "minGrowth", t("Growth from", "成长值达"));
         field(discount, "discountPercent", t("Discount (% off)", "折扣（减百分比）"));
+        freeShipping.setId("membership-tier-freeShipping");
         form.addFormItem(freeShipping, t("Free shipping", "包邮"));
         field(warranty, "warrantyMonths", t("Extra warranty (months)", "延保（月）"));
         field(gift, "birthdayGift", t("Birthday gift", "生日礼"));
         field(rate, "pointsPer100", t("Points per ¥100", "每¥100积分"));
         Button save = new Button(t("Save tier", "保存等级"), e -> save());
         save.setEnabled(context.user().isPermitted(MembershipPermissions.TIERS));
+        save.setId("membership-tier-save");
+        status.setId("membership-tiers-status");
+        setId("membership-tiers");
+        form.setId("membership-tier-form");
         form.setVisible(false);
         add(form, save, status);
         refresh();
     }
 
     private void field(com.vaadin.flow.component.Component field, String name, String label) {
+        field.setId("membership-tier-" + name);
         form.addFormItem(field, label);
         fields.put(name, (com.vaadin.flow.component.HasValidation) field);
+        labels.put(name, label);
     }
 
     void refresh() {
@@ -110,6 +122,7 @@ final class TiersPanel extends VerticalLayout {
     void edit(Tier tier) {
         fields.values().forEach(f -> f.setInvalid(false));
         form.setVisible(tier != null);
+        editing = tier;
         if (tier == null) {
             return;
         }
@@ -147,17 +160,20 @@ final class TiersPanel extends VerticalLayout {
             TierValues values = new TierValues(code.getValue(), number(rank, "rank"), nameZh.getValue(),
                     nameEn.getValue(), spendFen, number(minGrowth, "minGrowth"), number(discount, "discountPercent"),
                     freeShipping.getValue(), number(warranty, "warrantyMonths"), gift.getValue(),
-                    number(rate, "pointsPer100"));
+                    number(rate, "pointsPer100"))
+                    .withBirthdayTemplate(editing == null ? null : editing.birthdayTemplateId());
             Tier saved = tiers.save(values, context.user().username());
             status.setText(t("Saved ", "已保存 ") + saved.nameZh());
             refresh();
         } catch (MembershipException e) {
             com.vaadin.flow.component.HasValidation field = e.field() == null ? null : fields.get(e.field());
+            // the rules name fields by their API names: the form's label says which field that is
+            String text = field == null ? e.getMessage() : labels.get(e.field()) + ": " + e.getMessage();
             if (field != null) {
-                field.setErrorMessage(e.getMessage());
+                field.setErrorMessage(text);
                 field.setInvalid(true);
             }
-            status.setText(e.getMessage());
+            status.setText(text);
         }
     }
 

@@ -52,7 +52,7 @@ class UiTest {
         f.identity.add(7, "tmall");
         f.orders.apply(Fixture.paid("e1", 7, "o1", 600_000, Fixture.T0));
         f.coupons.issue(f.amountOff(5).id(), 7, null, "op");
-        MemberCardSection section = new MemberCardSection(f.cards, f.settings);
+        MemberCardSection section = new MemberCardSection(f.cards, f.settings, f.tiers);
         Selection customer = new Selection("customer", "7", "王小明", null);
         assertTrue(section.appliesTo(customer));
         assertFalse(section.appliesTo(new Selection("notes.note", "7", null, null)));
@@ -102,21 +102,40 @@ class UiTest {
 
     @Test
     void shouldCreateATemplateAndRefuseABadOneNamingTheField() {
-        CouponsPanel panel = new CouponsPanel(f.coupons, f.runs, false, SHANGHAI, context(Locale.ENGLISH, p -> true));
+        CouponsPanel panel = new CouponsPanel(f.coupons, f.runs, f.cards, false, SHANGHAI, context(Locale.ENGLISH, p -> true));
         panel.nameField().setValue("新客立减");
         panel.create();
         assertTrue(panel.fields().get("amountFen").isInvalid(), "no amount given");
+        assertEquals("Amount off (¥): an amount-off coupon needs an amount above ¥0", panel.statusText());
         assertEquals(0, f.coupons.templates(true).size());
+        panel.amountField().setValue(new BigDecimal("-5"));
+        panel.create();
+        assertEquals("Amount off (¥): an amount-off coupon needs an amount above ¥0", panel.statusText(),
+                "−5 yuan is refused in yuan, not as −500 fen");
 
         panel.amountField().setValue(new BigDecimal("10.50"));
         panel.create();
         assertEquals("Created 新客立减", panel.statusText());
         assertEquals(1_050, f.coupons.templates(false).getFirst().amountFen());
 
-        panel.templateGrid().select(f.coupons.templates(false).getFirst());
+        assertEquals(f.coupons.templates(false).getFirst().id(), panel.templateGrid().asSingleSelect().getValue().id(),
+                "the new template is selected");
         panel.segmentField().setValue("tag:nope");
         panel.issue();
         assertTrue(panel.fields().get("segment").isInvalid());
+
+        // To one customer: one OneID does not know is refused under the field; a known one gets a coupon.
+        f.identity.add(7, "tmall");
+        panel.customerField().setValue(404);
+        panel.issueToCustomer();
+        assertTrue(panel.fields().get("customerId").isInvalid());
+        assertTrue(panel.statusText().startsWith("Customer ID: no customer with id 404"), panel.statusText());
+        assertEquals(0, f.coupons.couponsOf(404).size());
+        panel.customerField().setValue(7);
+        panel.issueToCustomer();
+        assertFalse(panel.fields().get("customerId").isInvalid());
+        String code = f.coupons.couponsOf(7).getFirst().coupon().code();
+        assertEquals("Issued 新客立减 " + code + " to customer 7", panel.statusText());
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -43,6 +45,8 @@ import org.siyu.commerce.codes.internal.Exports;
 class CodesPanel extends Composite<VerticalLayout> {
 
     private static final int POLL_MILLIS = 2000;
+    /** The node's time zone, as the shell's Jobs view shows times; an ISO instant with nanoseconds is not for people. */
+    private static final DateTimeFormatter BOUND_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CodeService codes;
     private final Locale locale;
@@ -249,7 +253,8 @@ class CodesPanel extends Composite<VerticalLayout> {
             found.setText(c.bound()
                     ? String.format(t("%s: batch %d #%d, bound to customer %d on %s (%s)",
                             "%s：批次 %d 第 %d 个，已于 %5$s 绑定到客户 %4$d（%6$s）"), Exports.display(c.code()), c.batchId(),
-                            c.serial(), c.customerId(), c.boundAt(), c.channel() == null ? "—" : c.channel())
+                            c.serial(), c.customerId(), BOUND_AT.format(c.boundAt().atZone(ZoneId.systemDefault())),
+                            c.channel() == null ? "—" : c.channel())
                     : String.format(t("%s: batch %d #%d, not bound yet", "%s：批次 %d 第 %d 个，尚未绑定"),
                             Exports.display(c.code()), c.batchId(), c.serial()));
         } catch (CodeExceptions.UnknownCode e) {

@@ -64,6 +64,7 @@ class OrderImportPanel extends Composite<VerticalLayout> {
     private final Grid<ImportRecord> history = new Grid<>();
     private final Grid<RowError> historyErrors = new Grid<>();
 
+    private Upload uploader;
     private CsvSource upload;
     private CsvFile file;
     /** The column chosen for each field ({@link #NONE}: no column). */
@@ -81,8 +82,12 @@ class OrderImportPanel extends Composite<VerticalLayout> {
                 "交易模块未安装：安装后才能导入订单。"));
         unavailable.getStyle().set("color", "var(--lumo-error-text-color)");
 
-        Upload uploader = new Upload(UploadHandler.toTempFile((meta, tmp) -> getUI().ifPresent(ui -> ui.access(() ->
-                load(CsvSource.temporary(meta.fileName(), tmp.toPath()))))));
+        uploader = new Upload(UploadHandler.toTempFile((meta, tmp) -> getUI().ifPresent(ui -> ui.access(() -> {
+            load(CsvSource.temporary(meta.fileName(), tmp.toPath()));
+            // With at most one file the upload refuses the next one while this one is listed: the file is read,
+            // its name shows beside the source, so the list is emptied for the next report (or the same one again).
+            uploader.clearFileList();
+        }))));
         uploader.setId("order-import-upload");
         uploader.setMaxFiles(1);
         uploader.setMaxFileSize(MAX_BYTES);
