@@ -2,6 +2,7 @@ package org.siyu.membership.internal.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.siyu.api.ui.ViewContext;
@@ -20,6 +22,9 @@ import org.siyu.membership.internal.MembershipException;
 import org.siyu.membership.internal.MembershipPermissions;
 import org.siyu.membership.internal.Money;
 import org.siyu.membership.internal.Settings;
+import org.siyu.membership.internal.coupons.Coupons;
+import org.siyu.membership.internal.coupons.TemplateRules;
+import org.siyu.membership.internal.model.CouponTemplate;
 import org.siyu.membership.internal.model.Tier;
 import org.siyu.membership.internal.model.TierValues;
 import org.siyu.membership.internal.tiers.Tiers;
@@ -28,6 +33,7 @@ import org.siyu.membership.internal.tiers.Tiers;
 final class TiersPanel extends VerticalLayout {
 
     private final Tiers tiers;
+    private final Coupons coupons;
     private final ViewContext context;
     private final Locale locale;
     private final Grid<Tier> grid = new Grid<>();
@@ -42,15 +48,16 @@ final class TiersPanel extends VerticalLayout {
     private final Checkbox freeShipping = new Checkbox();
     private final IntegerField warranty = new IntegerField();
     private final TextField gift = new TextField();
+    private final ComboBox<CouponTemplate> birthdayCoupon = new ComboBox<>();
     private final IntegerField rate = new IntegerField();
     private final Span status = new Span();
     private final Map<String, com.vaadin.flow.component.HasValidation> fields = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
-    /** The tier in the form: what the form does not show (its birthday coupon template) is saved as it was. */
     private Tier editing;
 
-    TiersPanel(Tiers tiers, Settings settings, ViewContext context) {
+    TiersPanel(Tiers tiers, Coupons coupons, Settings settings, ViewContext context) {
         this.tiers = tiers;
+        this.coupons = coupons;
         this.context = context;
         this.locale = context.locale();
         setSizeFull();
@@ -69,6 +76,8 @@ final class TiersPanel extends VerticalLayout {
         grid.addColumn(tier -> tier.warrantyMonths() == 0 ? "—" : "+" + tier.warrantyMonths())
                 .setHeader(t("Warranty (months)", "延保（月）"));
         grid.addColumn(Tier::birthdayGift).setHeader(t("Birthday gift", "生日礼"));
+        grid.addColumn(tier -> tier.birthdayTemplateId() == null ? "—" : templateName(tier.birthdayTemplateId()))
+                .setHeader(t("Birthday coupon", "生日券"));
         grid.addColumn(Tier::pointsPer100).setHeader(t("Points per ¥100", "每¥100积分"));
         grid.setAllRowsVisible(true);
         grid.setId("membership-tiers-grid");
@@ -88,6 +97,12 @@ final class TiersPanel extends VerticalLayout {
         form.addFormItem(freeShipping, t("Free shipping", "包邮"));
         field(warranty, "warrantyMonths", t("Extra warranty (months)", "延保（月）"));
         field(gift, "birthdayGift", t("Birthday gift", "生日礼"));
+        birthdayCoupon.setItemLabelGenerator(c -> c.name() + " · " + TemplateRules.describe(c));
+        birthdayCoupon.setClearButtonVisible(true);
+        birthdayCoupon.setPlaceholder(t("none: no coupon is sent", "无：不发券"));
+        birthdayCoupon.setHelperText(t("Sent on the member's birthday by the daily job, once a year",
+                "每日任务在会员生日当天发放，每年一次"));
+        field(birthdayCoupon, "birthdayTemplateId", t("Birthday coupon", "生日券"));
         field(rate, "pointsPer100", t("Points per ¥100", "每¥100积分"));
         Button save = new Button(t("Save tier", "保存等级"), e -> save());
         save.setEnabled(context.user().isPermitted(MembershipPermissions.TIERS));
@@ -136,6 +151,10 @@ final class TiersPanel extends VerticalLayout {
         freeShipping.setValue(tier.freeShipping());
         warranty.setValue(tier.warrantyMonths());
         gift.setValue(tier.birthdayGift());
+        List<CouponTemplate> active = coupons.templates(false);
+        birthdayCoupon.setItems(active);
+        birthdayCoupon.setValue(tier.birthdayTemplateId() == null ? null : active.stream()
+                .filter(c -> c.id() == tier.birthdayTemplateId()).findFirst().orElse(null));
         rate.setValue(tier.pointsPer100());
     }
 
@@ -161,7 +180,7 @@ final class TiersPanel extends VerticalLayout {
                     nameEn.getValue(), spendFen, number(minGrowth, "minGrowth"), number(discount, "discountPercent"),
                     freeShipping.getValue(), number(warranty, "warrantyMonths"), gift.getValue(),
                     number(rate, "pointsPer100"))
-                    .withBirthdayTemplate(editing == null ? null : editing.birthdayTemplateId());
+                    .withBirthdayTemplate(birthdayCoupon.getValue() == null ? null : birthdayCoupon.getValue().id());
             Tier saved = tiers.save(values, context.user().username());
             status.setText(t("Saved ", "已保存 ") + saved.nameZh());
             refresh();
@@ -174,6 +193,14 @@ final class TiersPanel extends VerticalLayout {
                 field.setInvalid(true);
             }
             status.setText(text);
+        }
+    }
+
+    private String templateName(long id) {
+        try {
+            return coupons.template(id).name();
+        } catch (MembershipException e) {
+            return "#" + id;
         }
     }
 

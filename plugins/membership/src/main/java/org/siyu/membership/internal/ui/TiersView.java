@@ -8,6 +8,7 @@ import org.siyu.api.ui.ViewContext;
 import org.siyu.api.ui.ViewContribution;
 import org.siyu.membership.internal.MembershipPermissions;
 import org.siyu.membership.internal.SettingsSource;
+import org.siyu.membership.internal.coupons.Coupons;
 import org.siyu.membership.internal.tiers.Tiers;
 
 /** The navigator node Membership › Tiers (会员 › 会员等级). */
@@ -15,11 +16,13 @@ import org.siyu.membership.internal.tiers.Tiers;
 public class TiersView implements ViewContribution {
 
     private final Tiers tiers;
+    private final Coupons coupons;
     private final SettingsSource settings;
 
     @Activate
-    public TiersView(@Reference Tiers tiers, @Reference SettingsSource settings) {
+    public TiersView(@Reference Tiers tiers, @Reference Coupons coupons, @Reference SettingsSource settings) {
         this.tiers = tiers;
+        this.coupons = coupons;
         this.settings = settings;
     }
 
@@ -50,6 +53,6 @@ public class TiersView implements ViewContribution {
 
     @Override
     public Component createView(ViewContext context) {
-        return new TiersPanel(tiers, settings.get(), context);
+        return new TiersPanel(tiers, coupons, settings.get(), context);
     }
 }

@@ -23,6 +23,7 @@ import org.siyu.api.ui.chart.ChartSpec;
 import org.siyu.membership.internal.Fixture;
 import org.siyu.membership.internal.MembershipPermissions;
 import org.siyu.membership.internal.analytics.Analytics;
+import org.siyu.membership.internal.model.CouponTemplate;
 import org.siyu.membership.internal.model.Tier;
 import org.siyu.membership.internal.model.TierValues;
 
@@ -73,7 +74,7 @@ class UiTest {
 
     @Test
     void shouldMarkTheTierFieldAtFaultAndKeepTheTier() {
-        TiersPanel panel = new TiersPanel(f.tiers, f.settings.get(), context(Locale.ENGLISH, p -> true));
+        TiersPanel panel = new TiersPanel(f.tiers, f.coupons, f.settings.get(), context(Locale.ENGLISH, p -> true));
         Tier silver = f.tiers.find("silver").orElseThrow();
         panel.edit(silver);
         ((com.vaadin.flow.component.textfield.BigDecimalField) panel.fields().get("minSpendFen"))
@@ -93,7 +94,24 @@ class UiTest {
             f.tiers.save(before, "test");
         }
 
-        TiersPanel viewer = new TiersPanel(f.tiers, f.settings.get(), context(Locale.SIMPLIFIED_CHINESE,
+        // the birthday coupon: chosen from the active templates, kept by a later save, cleared to send none
+        CouponTemplate gift = f.amountOff(100);
+        panel.edit(f.tiers.find("silver").orElseThrow());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<CouponTemplate> coupon =
+                (com.vaadin.flow.component.combobox.ComboBox<CouponTemplate>) panel.fields().get("birthdayTemplateId");
+        coupon.setValue(coupon.getListDataView().getItems().filter(c -> c.id() == gift.id()).findFirst().orElseThrow());
+        panel.save();
+        assertEquals(gift.id(), f.tiers.find("silver").orElseThrow().birthdayTemplateId());
+        panel.edit(f.tiers.find("silver").orElseThrow());
+        assertEquals(gift.id(), coupon.getValue().id(), "the form shows the tier's coupon");
+        panel.save();
+        assertEquals(gift.id(), f.tiers.find("silver").orElseThrow().birthdayTemplateId(), "kept by a save");
+        coupon.clear();
+        panel.save();
+        assertEquals(null, f.tiers.find("silver").orElseThrow().birthdayTemplateId());
+
+        TiersPanel viewer = new TiersPanel(f.tiers, f.coupons, f.settings.get(), context(Locale.SIMPLIFIED_CHINESE,
                 p -> !MembershipPermissions.TIERS.equals(p)));
         viewer.edit(silver);
         viewer.save();
