@@ -32,14 +32,18 @@ public interface EventBus {
     List<Event> timeline(int subject, int limit);
 
     /**
-     * Hands {@code event} to the subscribers that take transient events ({@link EventSubscriber#TRANSIENT}) and whose
-     * types match, asynchronously, <b>without storing it</b> (since 1.1): not in the outbox, the timeline or a replay,
-     * delivered at most once, lost if the node stops first, and dropped (and counted) for a subscriber that has
-     * {@value EventSubscriber#TRANSIENT_CAPACITY} transient events waiting. In order per subscriber; not ordered with
-     * durable events. For what is worth less than a write: live-room likes and viewers, presence, cache hints. Anything
-     * a customer's history or another bundle's state depends on is {@link #publish published}.
+     * Hands {@code event} to the subscribers of its type that take transient events ({@link EventSubscriber#TRANSIENT}),
+     * asynchronously, <b>without storing it</b> (since 1.1): not in the outbox, the timeline or a replay, delivered at
+     * most once, lost if the node stops first. In order per subscriber; not ordered with durable events. For what is
+     * worth less than a write: live-room likes and viewers, presence, cache hints. Anything a customer's history or
+     * another bundle's state depends on is {@link #publish published}.
      *
-     * <p>Returns as soon as the event is queued. The default, for buses without an in-process path (test fakes),
+     * <p>Back-pressure: while a subscriber is {@value EventSubscriber#TRANSIENT_CAPACITY} transient events behind, a
+     * post waits for it, at most 20 ms, so a burst arrives whole and the posters slow to the subscribers' pace. A
+     * subscriber that stays that far behind (stuck, or retrying a durable event) is not waited for again until it has
+     * caught up: it misses the oldest events, which are counted.
+     *
+     * <p>Returns once the event is queued. The default, for buses without an in-process path (test fakes),
      * publishes durably.
      *
      * @return how many subscribers it was queued for

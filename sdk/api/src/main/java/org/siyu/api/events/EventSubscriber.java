@@ -29,8 +29,11 @@ public interface EventSubscriber {
      */
     String TRANSIENT = "siyu.subscriber.transient";
 
-    /** Transient events that can wait for one subscriber; more are dropped for it and counted. */
-    int TRANSIENT_CAPACITY = 65_536;
+    /**
+     * Transient events one subscriber can be behind: beyond, posts wait for it (up to 20 ms), and then it misses the
+     * oldest ones (see {@link EventBus#post}).
+     */
+    int TRANSIENT_CAPACITY = 8_192;
 
     void onEvent(Event event) throws Exception;
 }

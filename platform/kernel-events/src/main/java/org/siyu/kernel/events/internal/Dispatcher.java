@@ -112,6 +112,11 @@ final class Dispatcher {
         return types;
     }
 
+    /** The subscriber's place among the transient events, or {@code null} if it takes none. */
+    TransientLane lane() {
+        return lane;
+    }
+
     /** The transient lane's counts (delivered, failed, dropped, waiting), or {@code null} if it takes none. */
     long[] transientCounts() {
         return lane == null ? null : lane.counts();

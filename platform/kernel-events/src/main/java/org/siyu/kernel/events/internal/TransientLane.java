@@ -19,6 +19,11 @@ final class TransientLane {
     // the last type seen and whether it matched: types are usually constants, so this saves the pattern match
     private String lastType;
     private boolean lastMatched;
+    /**
+     * Set by a poster that waited {@link TransientLanes#MAX_WAIT} for this lane in vain: posters stop waiting for it
+     * (it is lapped instead) until it has read everything there was.
+     */
+    volatile boolean lagging;
 
     TransientLane(TransientRing ring, TypePatterns types) {
         this.ring = ring;
@@ -36,6 +41,7 @@ final class TransientLane {
             Event e = ring.read(c);
             if (e == null) {
                 cursor = c;
+                lagging = false;
                 return null;
             }
             if (e == TransientRing.LAPPED) {
@@ -59,6 +65,11 @@ final class TransientLane {
             lastMatched = types.matches(type);
         }
         return lastMatched;
+    }
+
+    /** The next sequence number this lane reads. */
+    long cursor() {
+        return cursor;
     }
 
     /** Whether an event may be waiting (of any type). */

@@ -8,9 +8,10 @@ import org.siyu.api.events.Event;
 
 /**
  * The transient events of the node, in one ring that every subscriber taking them reads with a cursor of its own
- * (the shape of the LMAX Disruptor): a post writes the event once, whatever the number of subscribers, and never
- * waits. A subscriber that falls a whole ring behind is lapped: it skips ahead and counts what it missed, the cost
- * of an at-most-once path that must not slow down the posters or grow the heap.
+ * (the shape of the LMAX Disruptor): a post writes the event once, whatever the number of subscribers
+ * ({@link TransientLanes} makes posters wait for readers a whole ring behind, up to a limit). A reader that was
+ * lapped anyway skips ahead and counts what it missed: the cost of an at-most-once path that must not stop the
+ * posters or grow the heap.
  *
  * <p>Each slot carries the sequence number of what it holds: {@code s + 1} once event {@code s} is written, and
  * {@code -(s + 1)} while a poster writes it (a seqlock), so a reader can tell "not written yet" from "overwritten by a

@@ -130,6 +130,39 @@ class TransientTest {
     }
 
     @Test
+    void shouldDeliverABurstBeyondTheRingWholeAndLapOnlyAStuckSubscriber() throws Exception {
+        int burst = EventSubscriber.TRANSIENT_CAPACITY + 30_000;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong healthy = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong stuck = new java.util.concurrent.atomic.AtomicLong();
+        delivery.addSubscriber(e -> healthy.incrementAndGet(), transientProps("test.healthy", "*"));
+        delivery.addSubscriber(e -> {
+            release.await();
+            stuck.incrementAndGet();
+        }, transientProps("test.stuck", "*"));
+
+        long start = System.nanoTime();
+        for (int i = 0; i < burst; i++) {
+            bus.post(new Event(0, "b" + i, "live.liked", "test", 1, java.time.Instant.EPOCH, "{}"));
+        }
+        long postingMs = (System.nanoTime() - start) / 1_000_000;
+        // the healthy subscriber was waited for (nothing of the burst lost); the stuck one cost one wait, then lapped
+        assertTrue(Recorder.await(WAIT, () -> healthy.get() == burst), healthy.get() + " of " + burst);
+        release.countDown();
+        Map<String, Delivery.SubscriberState> states = new java.util.HashMap<>();
+        assertTrue(Recorder.await(WAIT, () -> {
+            delivery.subscribers().forEach(st -> states.put(st.id(), st));
+            long[] t = states.get("test.stuck").transients();
+            return t[3] == 0 && t[0] + t[2] == burst;
+        }), () -> java.util.Arrays.toString(states.get("test.stuck").transients()));
+        long[] stuckCounts = states.get("test.stuck").transients();
+        assertTrue(stuckCounts[2] > 0, "the stuck subscriber was lapped and counted what it missed");
+        assertEquals(stuckCounts[0], stuck.get());
+        assertArrayEquals(new long[] {burst, 0, 0, 0}, states.get("test.healthy").transients());
+        assertTrue(postingMs < 5_000, "a stuck subscriber must not hold the posters up for long: " + postingMs + " ms");
+    }
+
+    @Test
     void shouldLetALappedReaderSkipAheadCountingWhatItMissed() {
         TransientRing ring = new TransientRing(8);
         TransientLane lane = new TransientLane(ring, TypePatterns.of("live.*"));
