@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.siyu.bench.events.EventsBench;
+import org.siyu.bench.identity.IdentityBench;
+import org.siyu.bench.imports.ImportBench;
 import org.siyu.bench.search.SearchBench;
 import org.siyu.bench.segments.SegmentsBench;
 
@@ -20,7 +22,8 @@ public final class Main {
     static final Map<String, Bench> BENCHES = new LinkedHashMap<>();
 
     static {
-        for (Bench b : List.<Bench>of(new SegmentsBench(), new EventsBench(), new SearchBench())) {
+        for (Bench b : List.<Bench>of(new SegmentsBench(), new IdentityBench(),
+                new EventsBench(), new SearchBench(), new ImportBench())) {
             BENCHES.put(b.name(), b);
         }
     }

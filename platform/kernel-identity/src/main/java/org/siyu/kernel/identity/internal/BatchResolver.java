@@ -2,10 +2,10 @@ package org.siyu.kernel.identity.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -56,7 +56,8 @@ final class BatchResolver {
         Objects.requireNonNull(requests, "requests");
         List<List<Identity>> parsed = new ArrayList<>(requests.size());
         List<Traits> traits = new ArrayList<>(requests.size());
-        Set<String> keys = new LinkedHashSet<>();
+        // every key of the batch -> how many requests name it (a request's own duplicates are already dropped)
+        Map<String, Integer> keys = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             ResolveRequest request = requests.get(i);
             if (request == null) {
@@ -66,7 +67,7 @@ final class BatchResolver {
                 List<Identity> identities = parse.apply(request.identities());
                 traits.add(Traits.of(request.traits()));
                 parsed.add(identities);
-                identities.forEach(identity -> keys.add(identity.key()));
+                identities.forEach(identity -> keys.merge(identity.key(), 1, Integer::sum));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("request " + i + ": " + e.getMessage(), e);
             }
@@ -85,12 +86,19 @@ final class BatchResolver {
             session.setJdbcBatchSize(JDBC_BATCH);
             events.startBatch();
             try {
-                BatchLinks links = BatchLinks.load(em, keys, index, txn);
+                BatchLinks links = BatchLinks.load(em, keys.keySet(), index, txn);
+                BatchInserts inserts = new BatchInserts(em, txn, events);
                 List<Resolution> resolutions = new ArrayList<>(parsed.size());
                 for (int i = 0; i < parsed.size(); i++) {
-                    resolutions.add(resolver.resolve(em, txn, links, parsed.get(i), traits.get(i), now.get())
-                            .resolution());
+                    List<Identity> identities = parsed.get(i);
+                    Instant at = now.get();
+                    if (alone(identities, keys, txn)) {
+                        resolutions.add(new Resolution(inserts.create(identities, traits.get(i), at), true, List.of()));
+                    } else {
+                        resolutions.add(resolver.resolve(em, txn, links, identities, traits.get(i), at).resolution());
+                    }
                 }
+                inserts.write();
                 events.publishBatch();
                 em.flush(); // while the batch size is ours
                 return resolutions;
@@ -99,6 +107,21 @@ final class BatchResolver {
                 session.setJdbcBatchSize(batchSize);
             }
         });
+    }
+
+    /**
+     * Whether the request is a new customer that no other request of the batch touches: each of its identities is
+     * unlinked (under the write lock the committed index is exact, and this transaction's own links are in
+     * {@code txn}) and named by this request only. Such a request is created by {@link BatchInserts} without entities.
+     */
+    private boolean alone(List<Identity> identities, Map<String, Integer> keys, WriteGate.Txn txn) {
+        for (Identity identity : identities) {
+            String key = identity.key();
+            if (keys.get(key) != 1 || index.get(key) != 0 || txn.linked(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The answers from the index if every request has one (no traits, all identities of one customer), else null. */

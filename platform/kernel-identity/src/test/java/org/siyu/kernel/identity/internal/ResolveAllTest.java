@@ -80,6 +80,60 @@ class ResolveAllTest {
         }
     }
 
+    /**
+     * Requests that nothing else in their batch touches are written with JDBC (BatchInserts), the others as entities;
+     * interleaved, over two batches in one transaction and a third that merges into JDBC-written customers, the ids,
+     * customers (traits, attribution, creation time), events, index and live ids must be those of one resolve each.
+     */
+    @Test
+    void shouldGiveOneByOneResultsWhenUntouchedNewCustomersAreWrittenWithoutEntities() {
+        List<ResolveRequest> first = new ArrayList<>();
+        first.add(req(Map.of("name", "独立一", "campaign", "c-1", "owner", "g-9", "city", "上海"), "wecom:solo1",
+                "phone:13800000071", "tmall:solo1"));
+        first.add(req("wecom:A", "phone:13800000001"));
+        first.add(req(Map.of("name", "独立二"), "wechat:solo2"));
+        first.add(req("tmall:B", "phone:13800000001"));                  // links to the customer of wecom:A
+        first.add(req("jd:solo3"));
+        List<ResolveRequest> second = List.of(req(Map.of("name", "独立四"), "mini:solo4", "phone:13800000074"),
+                req("wecom:A", "douyin:E"));
+        List<ResolveRequest> third = List.of(
+                req(Map.of("name", "合并"), "phone:13800000071", "wechat:solo2"),  // merges solo2 into solo1
+                req("phone:13800000074", "jd:solo3"),                              // links to solo4, no merge
+                req("wechat:solo5"));
+        try (TestPersistenceUnit one = TestPersistenceUnit.of(new IdentityEntities());
+                TestPersistenceUnit all = TestPersistenceUnit.of(new IdentityEntities())) {
+            RecordingBus busOne = new RecordingBus();
+            OneId byOne = new OneId(one, busOne, Fixtures.channels(), Fixtures.config(3, 5), CLOCK);
+            List<Resolution> expected = new ArrayList<>();
+            for (List<ResolveRequest> batch : List.of(first, second, third)) {
+                batch.forEach(r -> expected.add(byOne.resolve(r.identities(), r.traits())));
+            }
+
+            RecordingBus busAll = new RecordingBus();
+            OneId byAll = new OneId(all, busAll, Fixtures.channels(), Fixtures.config(3, 5), CLOCK);
+            List<Resolution> actual = new ArrayList<>(all.inTransaction(em -> {
+                List<Resolution> r = new ArrayList<>(byAll.resolveAll(first));
+                r.addAll(byAll.resolveAll(second));
+                return r;
+            }));
+            actual.addAll(byAll.resolveAll(third));
+
+            assertEquals(expected, actual);
+            assertTrue(actual.stream().anyMatch(r -> !r.merged().isEmpty()), "the third batch merges");
+            int[] ids = new int[12];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i + 1;
+            }
+            assertEquals(byOne.customers(ids), byAll.customers(ids));
+            assertEquals(Map.of("name", "合并", "city", "上海"), byAll.customer(1).orElseThrow().traits());
+            assertEquals(busOne.events().stream().map(e -> e.type() + " " + e.subject() + " " + e.data()).toList(),
+                    busAll.events().stream().map(e -> e.type() + " " + e.subject() + " " + e.data()).toList());
+            IndexCheck.assertMatches(all, byAll);
+            assertEquals(toList(byOne.ids()), toList(byAll.ids()));
+            assertEquals(byOne.idsOwnedBy(List.of("g-9")).length, byAll.idsOwnedBy(List.of("g-9")).length);
+        }
+    }
+
     @Test
     void shouldRefuseTheWholeBatchNamingTheBadRequestAndItsIdentity() {
         try (TestPersistenceUnit unit = TestPersistenceUnit.of(new IdentityEntities())) {
