@@ -11,6 +11,7 @@ import org.siyu.bench.identity.IdentityBench;
 import org.siyu.bench.imports.ImportBench;
 import org.siyu.bench.search.SearchBench;
 import org.siyu.bench.segments.SegmentsBench;
+import org.siyu.bench.startup.StartupBench;
 
 /**
  * {@code ./siyu bench [name…] [--size=100k|1m|10m]}: runs the named benchmarks (all by default) and writes
@@ -23,7 +24,7 @@ public final class Main {
 
     static {
         for (Bench b : List.<Bench>of(new SegmentsBench(), new IdentityBench(),
-                new EventsBench(), new SearchBench(), new ImportBench())) {
+                new EventsBench(), new SearchBench(), new ImportBench(), new StartupBench())) {
             BENCHES.put(b.name(), b);
         }
     }
