@@ -3,8 +3,12 @@ package org.siyu.kernel.events.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -34,25 +38,58 @@ public class OutboxTransactions {
     private static final Duration REMEMBER_ROLLBACKS = Duration.ofMinutes(10);
     /** An open entry whose end was never reported (a session closed without commit or rollback) is dropped. */
     private static final Duration FORGET_OPEN = Duration.ofHours(1);
+    /** How often entries never reported ended are looked for. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
-    /** Not a record: the set of open transactions must hash by identity, not by every event's data. */
+    /**
+     * One open transaction that published: every offset and event it wrote, however many publish calls it made (a demo
+     * batch or an import chunk makes thousands: one entry each made every publish, every gap check and the commit
+     * walk them all). Appended to by the transaction's thread, read by dispatchers' gap checks. Not a record: the set
+     * of open transactions must hash by identity, not by every event's data.
+     */
     private static final class Open {
-        private final long[] sortedOffsets;
-        private final List<Event> events;
+        private long[] offsets = new long[8]; // guarded by this
+        private int size; // guarded by this
+        private boolean sorted = true; // guarded by this
+        private final List<Event> events = new ArrayList<>(); // guarded by this
         private final Instant since;
 
-        Open(long[] sortedOffsets, List<Event> events, Instant since) {
-            this.sortedOffsets = sortedOffsets;
-            this.events = events;
+        Open(Instant since) {
             this.since = since;
         }
 
-        long[] sortedOffsets() {
-            return sortedOffsets;
+        synchronized void add(List<Event> inserted) {
+            for (Event e : inserted) {
+                if (size == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, size * 2);
+                }
+                if (size > 0 && offsets[size - 1] > e.offset()) {
+                    sorted = false;
+                }
+                offsets[size++] = e.offset();
+            }
+            events.addAll(inserted);
         }
 
-        List<Event> events() {
-            return events;
+        /** Whether an offset in [from, to] is one of this transaction's. */
+        synchronized boolean holds(long from, long to) {
+            if (!sorted) {
+                Arrays.sort(offsets, 0, size);
+                sorted = true;
+            }
+            int i = Arrays.binarySearch(offsets, 0, size, from);
+            int insertion = i >= 0 ? i : -i - 1;
+            return insertion < size && offsets[insertion] <= to;
+        }
+
+        synchronized long[] sortedOffsets() {
+            long[] copy = Arrays.copyOf(offsets, size);
+            Arrays.sort(copy);
+            return copy;
+        }
+
+        synchronized List<Event> events() {
+            return List.copyOf(events);
         }
 
         Instant since() {
@@ -62,6 +99,10 @@ public class OutboxTransactions {
 
     private final Clock clock;
     private final Set<Open> open = ConcurrentHashMap.newKeySet();
+    /** The entry of each session's open transaction. Identity: a session is equal only to itself. */
+    private final Map<Session, Open> bySession = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** When entries never reported ended were last looked for (not on every publish: the set can be large). */
+    private volatile Instant sweptAt = Instant.EPOCH;
     private final ConcurrentSkipListMap<Long, Instant> rolledBack = new ConcurrentSkipListMap<>();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final RecentEvents recent;
@@ -98,27 +139,33 @@ public class OutboxTransactions {
         if (inserted.isEmpty()) {
             return;
         }
-        long[] sorted = new long[inserted.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = inserted.get(i).offset();
-        }
-        Arrays.sort(sorted);
         Instant now = clock.instant();
-        Open entry = new Open(sorted, List.copyOf(inserted), now);
-        Instant forget = now.minus(FORGET_OPEN);
-        open.removeIf(stale -> stale.since().isBefore(forget));
-        open.add(entry);
-        AtomicBoolean done = new AtomicBoolean();
-        session.addEventListeners(new SessionEventListener() {
-            private static final long serialVersionUID = 1L;
+        if (now.isAfter(sweptAt.plus(SWEEP_EVERY))) {
+            sweptAt = now;
+            Instant forget = now.minus(FORGET_OPEN);
+            open.removeIf(stale -> stale.since().isBefore(forget));
+            bySession.values().removeIf(stale -> stale.since().isBefore(forget));
+        }
+        Open entry = bySession.get(session);
+        if (entry == null) {
+            Open fresh = new Open(now);
+            entry = fresh;
+            bySession.put(session, fresh);
+            open.add(fresh);
+            AtomicBoolean done = new AtomicBoolean();
+            session.addEventListeners(new SessionEventListener() {
+                private static final long serialVersionUID = 1L;
 
-            @Override
-            public void transactionCompletion(boolean successful) {
-                if (done.compareAndSet(false, true)) {
-                    completed(entry, successful);
+                @Override
+                public void transactionCompletion(boolean successful) {
+                    if (done.compareAndSet(false, true)) {
+                        bySession.remove(session, fresh);
+                        completed(fresh, successful);
+                    }
                 }
-            }
-        });
+            });
+        }
+        entry.add(inserted);
     }
 
     /** Called for every commit of a transaction that published events, after the commit. */
@@ -134,12 +181,7 @@ public class OutboxTransactions {
     boolean holdsOpen(long from, long to, Duration longest) {
         Instant oldest = clock.instant().minus(longest);
         for (Open entry : open) {
-            if (entry.since().isBefore(oldest)) {
-                continue;
-            }
-            int i = Arrays.binarySearch(entry.sortedOffsets(), from);
-            int insertion = i >= 0 ? i : -i - 1;
-            if (insertion < entry.sortedOffsets().length && entry.sortedOffsets()[insertion] <= to) {
+            if (!entry.since().isBefore(oldest) && entry.holds(from, to)) {
                 return true;
             }
         }
@@ -169,12 +211,12 @@ public class OutboxTransactions {
             return;
         }
         Instant now = clock.instant();
-        for (long offset : entry.sortedOffsets()) {
+        long[] offsets = entry.sortedOffsets();
+        for (long offset : offsets) {
             rolledBack.put(offset, now);
         }
         Instant forget = now.minus(REMEMBER_ROLLBACKS);
         rolledBack.values().removeIf(at -> at.isBefore(forget));
-        LOG.debug("Offsets {}..{} were rolled back", entry.sortedOffsets()[0],
-                entry.sortedOffsets()[entry.sortedOffsets().length - 1]);
+        LOG.debug("Offsets {}..{} were rolled back", offsets[0], offsets[offsets.length - 1]);
     }
 }

@@ -188,6 +188,9 @@ public class Coupons {
             data.put("validUntil", coupon.validUntil().toString());
             data.put("actor", actor);
             announcer.publish("membership:coupon:" + coupon.id() + ":issued", "coupon.issued", customerId, now, data);
+            // written: not kept in the session, where every later query of a long transaction (a segment run, a demo
+            // batch issuing thousands) would dirty-check it again before running
+            em.detach(coupon);
             return new Issued(coupon, true);
         });
     }
