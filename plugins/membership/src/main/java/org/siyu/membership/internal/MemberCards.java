@@ -57,20 +57,7 @@ public class MemberCards {
      * @throws MembershipException NOT_FOUND when OneID runs and knows no such customer
      */
     public Card card(int customerId) {
-        IdentityService oneId = identity;
-        if (customerId <= 0) {
-            throw MembershipException.notFound("customerId", "no customer with id " + customerId);
-        }
-        if (oneId != null) {
-            Optional<Customer> customer = oneId.customer(customerId);
-            if (customer.isEmpty()) {
-                throw MembershipException.notFound("customerId", "no customer with id " + customerId);
-            }
-            if (customer.get().mergedInto() != 0) {
-                throw MembershipException.notFound("customerId", "customer " + customerId + " was merged into "
-                        + customer.get().mergedInto());
-            }
-        }
+        requireCustomer(customerId);
         List<Tier> all = tiers.list();
         Object[] state = unit.inTransaction(em -> {
             Member m = em.find(Member.class, customerId);
@@ -93,6 +80,28 @@ public class MemberCards {
                 new Benefits(tier.discountPercent(), tier.freeShipping(), tier.warrantyMonths(), tier.birthdayGift(),
                         tier.pointsPer100()),
                 lines, birthdays.of(customerId).map(BirthdayGifts::format).orElse(null));
+    }
+
+    /**
+     * Checks that {@code customerId} names a customer that was not merged away (when OneID runs).
+     *
+     * @throws MembershipException NOT_FOUND naming {@code customerId}
+     */
+    public void requireCustomer(int customerId) {
+        IdentityService oneId = identity;
+        if (customerId <= 0) {
+            throw MembershipException.notFound("customerId", "no customer with id " + customerId);
+        }
+        if (oneId != null) {
+            Optional<Customer> customer = oneId.customer(customerId);
+            if (customer.isEmpty()) {
+                throw MembershipException.notFound("customerId", "no customer with id " + customerId);
+            }
+            if (customer.get().mergedInto() != 0) {
+                throw MembershipException.notFound("customerId", "customer " + customerId + " was merged into "
+                        + customer.get().mergedInto());
+            }
+        }
     }
 
     /**

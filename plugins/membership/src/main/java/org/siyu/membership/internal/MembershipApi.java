@@ -52,7 +52,7 @@ public class MembershipApi implements MembershipService {
             throw new MembershipException(MembershipException.Reason.INVALID, "birthday", "birthday is missing");
         }
         translated(() -> {
-            cards.card(customerId); // NOT_FOUND for a customer OneID does not know
+            cards.requireCustomer(customerId);
             birthdays.set(customerId, birthday, actor);
             return null;
         });

@@ -87,7 +87,7 @@ public class MembersResource implements RestResource {
             if (s.size() == 2 && what.equals("birthday")) {
                 requireMethod(request, "PUT");
                 Rest.require(request, MembershipPermissions.EDIT);
-                cards.card(customerId); // 404 for a customer OneID does not know
+                cards.requireCustomer(customerId); // 404 for a customer OneID does not know
                 java.time.MonthDay birthday = BirthdayGifts.parse(request.body(BirthdayBody.class).birthday());
                 birthdays.set(customerId, birthday, request.user().username());
                 return Map.of("customerId", customerId, "birthday", BirthdayGifts.format(birthday));
@@ -103,7 +103,7 @@ public class MembersResource implements RestResource {
                 Rest.require(request, MembershipPermissions.EDIT);
                 RedeemBody body = request.body(RedeemBody.class);
                 long points = Rest.required(body.points(), "points");
-                cards.card(customerId); // 404 for a customer OneID does not know
+                cards.requireCustomer(customerId); // 404 for a customer OneID does not know
                 LedgerEntry entry = ledger.redeem(customerId, points, body.requestId(), request.user().username(),
                         body.note());
                 return row(entry);
