@@ -96,6 +96,7 @@ public final class TemplateRules {
             return threshold + "减" + Money.yuan(t.amountFen());
         }
         String cap = t.maxDiscountFen() == null ? "" : " (最多减" + Money.yuan(t.maxDiscountFen()) + ")";
-        return threshold + Money.zhe(t.percentOff()) + cap;
+        // 满¥199.00打9折: without 打 the threshold's decimals run into the rate (满¥199.009折)
+        return (threshold.isEmpty() ? "" : threshold + "打") + Money.zhe(t.percentOff()) + cap;
     }
 }

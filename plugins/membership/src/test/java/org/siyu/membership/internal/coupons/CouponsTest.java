@@ -225,6 +225,9 @@ class CouponsTest {
         assertEquals(2_000, TemplateRules.discount(t, 20_000));
         assertEquals(5_000, TemplateRules.discount(t, 90_000));
         assertEquals("9折 (最多减¥50.00)", TemplateRules.describe(t));
+        CouponTemplate withThreshold = f.coupons.create(new TemplateValues("复购券", CouponTemplate.Kind.PERCENT_OFF, 0, 10,
+                5_000L, 19_900, null, null, 30, 10), "op");
+        assertEquals("满¥199.00打9折 (最多减¥50.00)", TemplateRules.describe(withThreshold));
         Coupon c = f.coupons.issue(t.id(), 5, null, "op").coupon();
         assertEquals(Instant.parse("2026-12-31T16:00:00Z"), c.validUntil());
     }
