@@ -174,7 +174,7 @@ class MembershipAdminBrowserTest {
         page.type("membership-tier-birthdayGift", "生日券 ¥30");
         page.click("membership-tier-save");
         page.awaitText("membership-tiers-status", "Saved 银卡"::equals);
-        page.awaitRow("membership-tiers-grid", r -> r.equals("Silver | ¥1,000.00 | 1000 | 3% off | — | — | 生日券 ¥30 | 120"));
+        page.awaitRow("membership-tiers-grid", r -> r.equals("Silver | ¥1,000.00 | 1000 | 3% off | — | — | 生日券 ¥30 | 银卡生日券 ¥20 | 120"));
         JsonNode silver = silver();
         assertEquals(3, silver.get("discountPercent").asInt(), silver.toString());
         assertEquals("生日券 ¥30", silver.get("birthdayGift").asString(), silver.toString());

@@ -140,10 +140,7 @@ final class TagStore {
      * @return whether a row was added
      */
     boolean addCustomer(EntityManager em, int customer) {
-        return em.createNativeQuery("insert into tagging_customer (customer_id, active) select :c, TRUE"
-                        + " where not exists (select 1 from tagging_customer where customer_id = :c)")
-                .setParameter("c", customer)
-                .executeUpdate() > 0;
+        return insertCustomer(em, customer, true, false);
     }
 
     /** Sets the customer's row to {@code active}, adding it if there is none. */
@@ -151,11 +148,44 @@ final class TagStore {
         int updated = em.createNativeQuery("update tagging_customer set active = :a where customer_id = :c")
                 .setParameter("a", active).setParameter("c", customer)
                 .executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into tagging_customer (customer_id, active) values (:c, :a)")
-                    .setParameter("c", customer).setParameter("a", active)
+        if (updated == 0 && !insertCustomer(em, customer, active, true)) {
+            // another transaction added the row between our update and insert: ours is the later word
+            em.createNativeQuery("update tagging_customer set active = :a where customer_id = :c")
+                    .setParameter("a", active).setParameter("c", customer)
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Inserts the customer's row unless there is one. Two transactions can both find none (a tag set through REST and
+     * the {@code customer.created} subscriber, at once): the second insert then meets the primary key. It runs under
+     * a savepoint, so that duplicate is "already there" rather than a failed transaction (PostgreSQL aborts a
+     * transaction on any failed statement; Hibernate would mark it for rollback).
+     *
+     * @return whether this call added the row
+     */
+    private static boolean insertCustomer(EntityManager em, int customer, boolean active, boolean flushFirst) {
+        if (flushFirst) {
+            em.flush();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            java.sql.Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement("insert into tagging_customer (customer_id, "
+                    + "active) select ?, ? where not exists (select 1 from tagging_customer where customer_id = ?)")) {
+                insert.setInt(1, customer);
+                insert.setBoolean(2, active);
+                insert.setInt(3, customer);
+                boolean added = insert.executeUpdate() > 0;
+                connection.releaseSavepoint(savepoint);
+                return added;
+            } catch (java.sql.SQLException e) {
+                if (!"23505".equals(e.getSQLState())) { // unique violation, the same code in H2 and PostgreSQL
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return false;
+            }
+        });
     }
 
     /**
