@@ -17,9 +17,11 @@ import org.siyu.bench.Stats;
 import org.siyu.bench.identity.peer.LookupThenMerge;
 import org.siyu.bench.identity.peer.PeerEntities;
 import org.siyu.kernel.identity.internal.OneId;
+import org.siyu.kernel.identity.internal.graph.GraphCheck;
 import org.siyu.kernel.identity.internal.channel.Channels;
 import org.siyu.kernel.identity.internal.channel.StandardChannels;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.testkit.TestPersistenceUnit;
 
 /**
@@ -47,7 +49,19 @@ final class Online {
      * @param batches  for {@code resolveAll}: nanoseconds per batch; else null
      */
     record Side(String name, Stats first, Stats again, int[] label, IdentityData.Joins joins, long poison,
-            long merges, long[] batches, long firstNanos) {
+            long merges, long[] batches, long firstNanos, Check check) {
+    }
+
+    /**
+     * The operator's graph check on OneID's database after the stream, and its follow-up: every merge it lists
+     * undone, newest first.
+     *
+     * @param nanos   the check's time (one call of {@link GraphCheck#run} in a transaction)
+     * @param undone  merges undone
+     * @param refused undos OneID refused (the survivor was merged since, or the merge was undone)
+     * @param after   how the customers join people after the undos
+     */
+    record Check(GraphCheck.Result result, long nanos, int undone, int refused, IdentityData.Joins after) {
     }
 
     static OneId oneId(TestPersistenceUnit unit) {
@@ -103,9 +117,10 @@ final class Online {
                 }
             }
             int[] label = canonical(customer);
+            long poison = unit.queryLong("select count(*) from identity_poison");
+            long merges = unit.queryLong("select count(*) from identity_merge");
             return new Side("Siyu: OneID `resolve`", Stats.of(nanos), passes == 0 ? null : Stats.of(again), label,
-                    data.joins(label), unit.queryLong("select count(*) from identity_poison"),
-                    unit.queryLong("select count(*) from identity_merge"), null, firstNanos);
+                    data.joins(label), poison, merges, null, firstNanos, check(unit, oneId, data));
         }
     }
 
@@ -135,7 +150,7 @@ final class Online {
             int[] label = canonical(finalCustomers(answers, survivors(unit, "identity_customer")));
             return new Side("Siyu: OneID `resolveAll`, batches of " + BATCH, null, null, label, data.joins(label),
                     unit.queryLong("select count(*) from identity_poison"),
-                    unit.queryLong("select count(*) from identity_merge"), batches, firstNanos);
+                    unit.queryLong("select count(*) from identity_merge"), batches, firstNanos, null);
         }
     }
 
@@ -167,8 +182,32 @@ final class Online {
             return new Side("Hibernate lookup-then-merge", Stats.of(nanos), passes == 0 ? null : Stats.of(again),
                     label, data.joins(label), unit.queryLong("select count(*) from oneidpeer_poison"),
                     unit.queryLong("select count(*) from oneidpeer_customer where merged_into <> 0"), null,
-                    firstNanos);
+                    firstNanos, null);
         }
+    }
+
+    /** Runs the graph check on OneID's database as the job does, then undoes what it lists, newest first. */
+    private static Check check(TestPersistenceUnit unit, OneId oneId, IdentityData data) {
+        long t0 = System.nanoTime();
+        GraphCheck.Result result = unit.inTransaction(em -> GraphCheck.run(em, IdentityData.THRESHOLD,
+                Jobs.NO_PROGRESS));
+        long nanos = System.nanoTime() - t0;
+        int undone = 0;
+        int refused = 0;
+        for (GraphCheck.SuspectMerge merge : result.suspects()) {
+            try {
+                oneId.undoMerge(merge.mergeId(), "bench");
+                undone++;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                refused++;
+            }
+        }
+        // a record's first identity is its person's (poison identifiers come last): its customer is the record's
+        int[] customer = new int[data.recordCount()];
+        for (int r = 0; r < customer.length; r++) {
+            customer[r] = oneId.find(data.record(r)[0]).orElseThrow();
+        }
+        return new Check(result, nanos, undone, refused, data.joins(canonical(customer)));
     }
 
     private static void expect(String side, IdentityData data, int r, int answer, int customer) {

@@ -89,11 +89,18 @@ class IdentityBenchTest {
         assertEquals(siyu.poison(), peer.poison());
         assertEquals(siyu.merges(), peer.merges());
         assertEquals(siyu.joins(), peer.joins());
+        // the graph check lists the merges made through poison, and undoing them separates those people
+        Online.Check check = siyu.check();
+        assertTrue(siyu.joins().people() > 0, "the stream must join people through poison online");
+        assertTrue(check.result().mergesThroughPoison() > 0, check.result().summary());
+        assertEquals(check.result().mergesThroughPoison(), check.undone());
+        assertEquals(0, check.refused());
+        assertTrue(check.after().people() < siyu.joins().people(), check.after() + " vs " + siyu.joins());
 
         int[] moved = siyu.label().clone();
         int r = moved.length - 1;
         moved[r] = moved[r] == r ? 0 : r;
-        Online.Side wrong = new Online.Side("a broken side", null, null, moved, siyu.joins(), 0, 0, null, 0);
+        Online.Side wrong = new Online.Side("a broken side", null, null, moved, siyu.joins(), 0, 0, null, 0, null);
         Mismatch m = assertThrows(Mismatch.class, () -> Online.same(stream, siyu, wrong));
         assertTrue(m.getMessage().startsWith("a broken side and Siyu: OneID `resolve` disagree on record " + r),
                 m.getMessage());

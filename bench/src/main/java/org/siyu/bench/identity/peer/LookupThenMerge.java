@@ -18,8 +18,10 @@ import org.siyu.bench.identity.IdentityData;
  * when none is found, link the new identities. To give the same partition as OneID on the same stream it applies
  * OneID's rules in the simplest way: a poison merge key (a row in {@code oneidpeer_poison}) takes no part; a merge
  * is preceded by recording the claimants of the call's merge keys and flagging a key whose distinct claimants pass
- * the threshold; everyone merges into the lowest id. What it leaves out, because nothing in the benchmark needs it:
- * events, traits, merge history and undo, the in-memory index and the write lock (one thread).
+ * the threshold; everyone merges into the lowest id; a record that reaches one customer only through merge keys and
+ * brings a channel that customer already has becomes a customer of its own that claims the keys. What it leaves
+ * out, because nothing in the benchmark needs it: events, traits, merge history and undo, the in-memory index and
+ * the write lock (one thread).
  */
 public final class LookupThenMerge {
 
@@ -53,6 +55,21 @@ public final class LookupThenMerge {
         }
         Set<Integer> customers = customers(keys, links, poison);
         List<String> mergeKeys = mergeKeys(keys, links, poison);
+        if (customers.size() == 1 && !mergeKeys.isEmpty() && onlyMergeKeys(keys, links, poison)
+                && collides(em, customers.iterator().next(), keys, links)) {
+            // OneID's rule: a record that reaches one customer only through merge keys and brings a channel that
+            // customer already has is a customer of its own that claims the keys
+            PeerCustomer provisional = new PeerCustomer();
+            em.persist(provisional);
+            for (String key : keys) {
+                if (!links.containsKey(key)) {
+                    PeerIdentity row = new PeerIdentity(key, provisional.getId(), IdentityData.mergeKey(key));
+                    em.persist(row);
+                    links.put(key, row);
+                }
+            }
+            customers.add(provisional.getId());
+        }
         if (customers.size() > 1 && !mergeKeys.isEmpty()) {
             boolean flagged = false;
             for (String key : mergeKeys) {
@@ -92,6 +109,36 @@ public final class LookupThenMerge {
             }
         }
         return answer;
+    }
+
+    private static boolean onlyMergeKeys(List<String> keys, Map<String, PeerIdentity> links, Set<String> poison) {
+        for (String key : keys) {
+            if (links.containsKey(key) && !poison.contains(key) && !IdentityData.mergeKey(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a new key of the call is of a channel (the part before ':') in which {@code customer} holds one. */
+    private static boolean collides(EntityManager em, int customer, List<String> keys,
+            Map<String, PeerIdentity> links) {
+        Set<String> fresh = new HashSet<>();
+        for (String key : keys) {
+            if (!links.containsKey(key)) {
+                fresh.add(key.substring(0, key.indexOf(':')));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return false;
+        }
+        for (String held : em.createQuery("select i.identity from PeerIdentity i where i.customerId = :c",
+                String.class).setParameter("c", customer).getResultList()) {
+            if (fresh.contains(held.substring(0, held.indexOf(':')))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Integer> customers(List<String> keys, Map<String, PeerIdentity> links, Set<String> poison) {

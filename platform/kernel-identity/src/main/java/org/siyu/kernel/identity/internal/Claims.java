@@ -25,17 +25,24 @@ final class Claims {
 
     private final IntSupplier threshold;
     private final CustomerEvents events;
+    private final IdentityIndex index;
 
-    Claims(IntSupplier threshold, CustomerEvents events) {
+    Claims(IntSupplier threshold, CustomerEvents events, IdentityIndex index) {
         this.threshold = threshold;
         this.events = events;
+        this.index = index;
     }
 
-    /** The keys among {@code keys} that are poison. */
-    Set<String> poison(EntityManager em, Collection<String> keys) {
+    /**
+     * The keys among {@code keys} that are poison, from memory: the caller holds the write lock, and a transaction
+     * that flags a key adds it to the committed index before it releases the lock, so the committed poison keys plus
+     * those {@code txn} flagged are exactly what the database holds. (It was one primary-key query per linked merge
+     * key of every write.)
+     */
+    Set<String> poison(WriteGate.Txn txn, Collection<String> keys) {
         Set<String> poison = new HashSet<>();
         for (String key : keys) {
-            if (em.find(PoisonRow.class, key) != null) {
+            if (index.poison(key) || txn.flagged(key)) {
                 poison.add(key);
             }
         }
@@ -47,7 +54,8 @@ final class Claims {
      *
      * @return whether {@code key} is poison now
      */
-    boolean claim(EntityManager em, Identity key, int holder, Collection<Integer> claimants, Instant now) {
+    boolean claim(EntityManager em, WriteGate.Txn txn, Identity key, int holder, Collection<Integer> claimants,
+            Instant now) {
         List<Integer> known = em.createQuery("select c.customerId from ClaimRow c where c.identity = :key", Integer.class)
                 .setParameter("key", key.key())
                 .getResultList();
@@ -66,6 +74,7 @@ final class Claims {
             return false;
         }
         em.persist(new PoisonRow(key.key(), all.size(), now));
+        txn.poisoned(key.key());
         LOG.warn("Identity {} is poison: {} customers claimed it (threshold {}); it no longer merges customers",
                 key.masked(), all.size(), limit);
         events.poisoned(holder, key.masked(), all.size());

@@ -3,6 +3,7 @@ package org.siyu.kernel.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PrimitiveIterator;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -101,7 +103,8 @@ public class OneId implements IdentityService {
         this.gate = new WriteGate(index, customers, config.writeLockTimeoutSeconds() * 1000L);
         this.events = new CustomerEvents(bus);
         this.merger = new Merger(events);
-        this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events), merger, events);
+        this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events, index), merger, events,
+                index);
         this.batches = new BatchResolver(unit, gate, events, resolver, index, this::parse, this::now);
         long started = System.nanoTime();
         unit.inTransaction(em -> {
@@ -113,10 +116,12 @@ public class OneId implements IdentityService {
                     .getResultStream()) {
                 rows.forEach(row -> customers.load((Integer) row[0], (Integer) row[1] == 0, (String) row[2]));
             }
+            index.poisoned(Set.copyOf(em.createQuery("select p.identity from PoisonRow p", String.class)
+                    .getResultList()));
             return null;
         });
-        LOG.info("OneID ready: {} identities and {} customers indexed in {} ms", index.size(), customers.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("OneID ready: {} identities, {} poison, and {} customers indexed in {} ms", index.size(),
+                index.poisonCount(), customers.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Modified
@@ -141,10 +146,30 @@ public class OneId implements IdentityService {
         if (checked.isEmpty() && !gate.writing()) {
             int known = index.customerOfAll(parsed);
             if (known != 0) {
-                return new Outcome(new Resolution(known, false, List.of()), List.of());
+                return new Outcome(new Resolution(known, false, List.of()), leftOut(parsed, known));
             }
         }
         return unit.inTransaction(em -> resolver.resolve(em, gate.enter(em), parsed, checked, now()));
+    }
+
+    /**
+     * The poison keys of a call answered from the index that stay with another customer (masked), as the write path
+     * reports them.
+     */
+    private List<String> leftOut(List<Identity> identities, int answer) {
+        if (index.poisonCount() == 0) {
+            return List.of();
+        }
+        List<String> left = null;
+        for (Identity identity : identities) {
+            if (identity.mergeKey() && index.poison(identity.key()) && index.get(identity.key()) != answer) {
+                if (left == null) {
+                    left = new ArrayList<>(1);
+                }
+                left.add(identity.masked());
+            }
+        }
+        return left == null ? List.of() : List.copyOf(left);
     }
 
     private List<Identity> parse(List<String> identities) {
@@ -322,9 +347,19 @@ public class OneId implements IdentityService {
                 Long.class).getSingleResult().intValue());
     }
 
+    /** The configured poison threshold (the graph check applies the same). */
+    public int poisonThreshold() {
+        return config.poisonThreshold();
+    }
+
     /** How many identities the in-memory index holds. */
     int indexed() {
         return index.size();
+    }
+
+    /** The committed index; for tests. */
+    IdentityIndex index() {
+        return index;
     }
 
     /** The customer of a key in the committed index, or 0; for tests. */

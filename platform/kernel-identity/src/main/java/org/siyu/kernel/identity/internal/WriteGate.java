@@ -1,8 +1,12 @@
 package org.siyu.kernel.identity.internal;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
@@ -42,6 +46,7 @@ public final class WriteGate {
         private final Session session;
         private final Map<String, Integer> links = new LinkedHashMap<>();
         private final Map<Integer, CustomerIndex.State> customers = new LinkedHashMap<>();
+        private final Set<String> poison = new HashSet<>();
 
         private Txn(Session session) {
             this.session = session;
@@ -52,9 +57,38 @@ public final class WriteGate {
             links.put(key, customerId);
         }
 
+        /**
+         * Where this transaction linked or moved {@code key}: the customer, or 0 if it did not touch it.
+         */
+        int linkedTo(String key) {
+            Integer customer = links.get(key);
+            return customer == null ? 0 : customer;
+        }
+
+        /** The keys this transaction linked or moved to {@code customerId}. */
+        List<String> linkedTo(int customerId) {
+            List<String> keys = new ArrayList<>();
+            links.forEach((key, customer) -> {
+                if (customer == customerId) {
+                    keys.add(key);
+                }
+            });
+            return keys;
+        }
+
         /** Whether this transaction linked or moved {@code key} (so the committed index may not know it yet). */
         boolean linked(String key) {
             return links.containsKey(key);
+        }
+
+        /** Records that {@code key} is poison once this transaction commits. */
+        void poisoned(String key) {
+            poison.add(key);
+        }
+
+        /** Whether this transaction flagged {@code key} poison (the committed index does not know it yet). */
+        boolean flagged(String key) {
+            return poison.contains(key);
         }
 
         /** Records that the customer is live or merged away, with this owner, once this transaction commits. */
@@ -115,6 +149,9 @@ public final class WriteGate {
         try {
             if (committed) {
                 index.apply(txn.links);
+                if (!txn.poison.isEmpty()) {
+                    index.poisoned(txn.poison);
+                }
                 customers.apply(txn.customers);
             }
         } finally {

@@ -225,6 +225,78 @@ class OneIdTest {
     }
 
     @Test
+    void shouldCountAnotherPersonsNewIdentitiesWithASharedKeyAsAClaim() {
+        int holder = resolve("phone:13900000000", "wecom:shop").customerId();
+
+        // the shop's phone with a new WeCom contact: the holder has one already, so this is someone else
+        Resolution first = resolve("phone:13900000000", "wecom:visitor1");
+        Resolution second = resolve("phone:13900000000", "wecom:visitor2");
+
+        assertEquals(holder, first.customerId());
+        assertFalse(first.created());
+        assertEquals(1, first.merged().size());
+        Merge merge = oneId.merges(holder).stream().filter(m -> m.merged() == first.merged().getFirst())
+                .findFirst().orElseThrow();
+        assertEquals("shared-phone", merge.rule());
+        assertEquals(List.of("phone:+8613900000000", "wecom:shop", "wecom:visitor1", "wecom:visitor2"),
+                identitiesOf(holder));
+        assertEquals(2, bus.ofType("customer.merged").size());
+
+        // the fourth claimant: the phone is poison and the visitor keeps a customer of its own
+        Outcome third = oneId.resolveReporting(List.of("phone:13900000000", "wecom:visitor3"), Map.of());
+        assertTrue(third.resolution().created());
+        assertEquals(List.of(), third.resolution().merged());
+        assertEquals(List.of("phone:+86139****0000"), third.poison());
+        assertEquals(List.of("wecom:visitor3"), identitiesOf(third.resolution().customerId()));
+        assertEquals(OptionalInt.of(holder), oneId.find("phone:13900000000"));
+        assertEquals("{\"identity\":\"phone:+86139****0000\",\"claims\":4}",
+                bus.ofType("identity.poisoned").getFirst().data());
+        // merges through it are undoable like any other
+        oneId.undoMerge(merge.id(), "alice");
+        assertEquals(List.of("wecom:visitor1"), identitiesOf(first.merged().getFirst()));
+    }
+
+    @Test
+    void shouldStillLinkAPersonsNewChannelThroughTheirPhone() {
+        int a = resolve("phone:13800000000", "wecom:wmA").customerId();
+
+        assertEquals(new Resolution(a, false, List.of()), resolve("phone:13800000000", "mini:oA", "tmall:tA"));
+        assertEquals(new Resolution(a, false, List.of()), resolve("phone:13800000000", "wechat:oUnionA"));
+        assertEquals(List.of("mini:oA", "phone:+8613800000000", "tmall:tA", "wechat:oUnionA", "wecom:wmA"),
+                identitiesOf(a));
+        assertEquals(List.of(), bus.ofType("customer.merged"));
+        // a known non-merge identity says who it is: no claim even with a second contact of a known channel
+        assertEquals(new Resolution(a, false, List.of()), resolve("wecom:wmA", "phone:13800000000", "mini:oA2"));
+        assertEquals(1, bus.ofType("customer.created").size());
+    }
+
+    @Test
+    void shouldAnswerAKnownRecordWithAnotherCustomersPoisonKeyFromTheIndex() {
+        int holder = resolve("phone:13900000000", "wecom:shop").customerId();
+        int[] c = new int[4];
+        for (int i = 1; i <= 3; i++) {
+            c[i] = resolve("wecom:visitor" + i).customerId();
+            resolve("wecom:visitor" + i, "phone:13900000000");
+        }
+        assertEquals(1, bus.ofType("identity.poisoned").size());
+        bus.clear();
+
+        Outcome known = oneId.resolveReporting(List.of("wecom:visitor3", "phone:13900000000"), Map.of());
+
+        assertEquals(new Resolution(c[3], false, List.of()), known.resolution());
+        assertEquals(List.of("phone:+86139****0000"), known.poison());
+        assertEquals(List.of(), bus.events());
+        // only poison keys: their holder, as the write path answers
+        assertEquals(new Resolution(holder, false, List.of()), resolve("phone:13900000000"));
+        // the poison keys are loaded with the index
+        OneId restarted = new OneId(unit, bus, Fixtures.channels(), Fixtures.config(3, 5), clock);
+        assertEquals(c[3], restarted.index().customerOfAll(List.of(
+                new org.siyu.kernel.identity.internal.channel.Identity("wecom", "visitor3", false),
+                new org.siyu.kernel.identity.internal.channel.Identity("phone", "+8613900000000", true))));
+        assertEquals(List.of(), bus.events());
+    }
+
+    @Test
     void shouldUndoNestedMergesExactlyAndAnnounceIt() {
         int a = resolve("phone:13700000000", "wecom:a").customerId();
         int b = resolve("wechat:oUnionB", "mini:b").customerId();

@@ -46,6 +46,12 @@ class ResolveAllTest {
             batch.add(req("store-card:S" + i));
             batch.add(req("store-card:S" + i, "phone:13900000000"));
         }
+        // someone else's shared key: each collides with a channel the holder got earlier in this batch
+        batch.add(req(Map.of("name", "店"), "phone:13900000099", "wecom:shop"));
+        batch.add(req("phone:13900000099", "wecom:guest1"));               // a second WeCom contact: claim, merge
+        batch.add(req("phone:13900000099", "mini:m1"));                    // a channel the shop lacks: linked
+        batch.add(req("phone:13900000099", "mini:m2"));                    // collides with m1: claim, merge
+        batch.add(req("phone:13900000099", "wecom:guest2"));               // the fourth claimant: poison, apart
         batch.add(req("wecom:A", "jd:C"));                                 // two customers, no merge key: no merge
         return batch;
     }
@@ -65,7 +71,7 @@ class ResolveAllTest {
 
             assertEquals(expected, actual);
             assertTrue(expected.stream().anyMatch(r -> !r.merged().isEmpty()), "the batch merges");
-            int[] ids = new int[40];
+            int[] ids = new int[60];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = i + 1;
             }
@@ -73,8 +79,9 @@ class ResolveAllTest {
             assertEquals(byOne.count(), byAll.count());
             assertEquals(busOne.events().stream().map(e -> e.type() + " " + e.subject() + " " + e.data()).toList(),
                     busAll.events().stream().map(e -> e.type() + " " + e.subject() + " " + e.data()).toList());
-            assertEquals(1, all.inTransaction(em -> em.createQuery("select count(p) from PoisonRow p", Long.class)
+            assertEquals(2, all.inTransaction(em -> em.createQuery("select count(p) from PoisonRow p", Long.class)
                     .getSingleResult()).intValue());
+            assertTrue(actual.get(actual.size() - 2).created(), "the fourth claimant of the shop's phone stays apart");
             IndexCheck.assertMatches(all, byAll);
             assertEquals(toList(byOne.ids()), toList(byAll.ids()));
         }

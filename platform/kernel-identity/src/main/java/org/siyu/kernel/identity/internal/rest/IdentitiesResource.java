@@ -11,10 +11,13 @@ import org.siyu.api.rest.RestRequest;
 import org.siyu.api.rest.RestResource;
 import org.siyu.api.rest.RestResponse;
 import org.siyu.kernel.identity.internal.OneId;
+import org.siyu.kernel.identity.internal.graph.GraphCheck;
+import org.siyu.kernel.identity.internal.graph.GraphChecks;
 
 /**
- * {@code /api/v1/identities}: {@code POST resolve} (operator) and {@code GET <identity>} (the customer an identity
- * belongs to).
+ * {@code /api/v1/identities}: {@code POST resolve} (operator), {@code GET <identity>} (the customer an identity
+ * belongs to), and the graph check (operator): {@code POST graph-check} starts it as a job, {@code GET graph-check}
+ * says whether one runs and gives the last result.
  */
 @Component
 public class IdentitiesResource implements RestResource {
@@ -27,11 +30,20 @@ public class IdentitiesResource implements RestResource {
     public record Found(String identity, int customerId) {
     }
 
+    /** The answer of {@code GET graph-check} and {@code POST graph-check}. */
+    public record CheckState(boolean running, Long jobId, String startedBy, GraphCheck.Result last) {
+    }
+
+    /** The path segment of the graph check; identities always hold a ':', so none is mistaken for it. */
+    static final String GRAPH_CHECK = "graph-check";
+
     private final OneId oneId;
+    private final GraphChecks checks;
 
     @Activate
-    public IdentitiesResource(@Reference OneId oneId) {
+    public IdentitiesResource(@Reference OneId oneId, @Reference GraphChecks checks) {
         this.oneId = oneId;
+        this.checks = checks;
     }
 
     @Override
@@ -42,6 +54,9 @@ public class IdentitiesResource implements RestResource {
     @Override
     public Object handle(RestRequest request, RestResponse response) throws Exception {
         List<String> path = request.segments();
+        if (path.size() == 1 && path.getFirst().equals(GRAPH_CHECK)) {
+            return graphCheck(request, response);
+        }
         if (path.size() == 1 && path.getFirst().equals("resolve")) {
             if (!request.method().equals("POST")) {
                 throw new RestException(405, "method not allowed", "use POST /api/v1/identities/resolve");
@@ -56,7 +71,35 @@ public class IdentitiesResource implements RestResource {
             return new Found(path.getFirst(), customer.getAsInt());
         }
         throw RestException.notFound("no such identities resource: use POST /api/v1/identities/resolve or "
-                + "GET /api/v1/identities/<channel>:<value>");
+                + "GET /api/v1/identities/<channel>:<value>, GET or POST /api/v1/identities/graph-check");
+    }
+
+    private CheckState graphCheck(RestRequest request, RestResponse response) throws RestException {
+        Requests.requireOperator(request);
+        switch (request.method()) {
+            case "GET" -> {
+                return state();
+            }
+            case "POST" -> {
+                // the job's title is what the shell's job list shows, in the starter's language
+                boolean zh = request.header("Accept-Language").map(l -> l.strip().startsWith("zh")).orElse(false);
+                String title = zh ? "身份图谱检查" : "Identity graph check";
+                if (checks.start(request.user().username(), title).isEmpty()) {
+                    throw RestException.conflict("a graph check is running already; GET /api/v1/identities/"
+                            + GRAPH_CHECK + " says when it ends");
+                }
+                response.status(202);
+                return state();
+            }
+            default -> throw new RestException(405, "method not allowed",
+                    "use GET or POST /api/v1/identities/" + GRAPH_CHECK);
+        }
+    }
+
+    private CheckState state() {
+        var run = checks.current();
+        return new CheckState(checks.running(), run.map(r -> r.job() == null ? null : r.job().id()).orElse(null),
+                run.map(GraphChecks.Run::actor).orElse(null), checks.last().orElse(null));
     }
 
     private Resolved resolve(RestRequest request) throws RestException {

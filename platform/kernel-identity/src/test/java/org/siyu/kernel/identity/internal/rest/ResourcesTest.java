@@ -17,7 +17,9 @@ import org.siyu.api.security.Role;
 import org.siyu.kernel.identity.internal.Fixtures;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;
+import org.siyu.kernel.identity.internal.graph.GraphChecks;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
+import org.siyu.support.jobs.Jobs;
 import org.siyu.testkit.FakeRestRequest;
 import org.siyu.testkit.TestPersistenceUnit;
 
@@ -29,6 +31,7 @@ class ResourcesTest {
     private OneId oneId;
     private IdentitiesResource identities;
     private MergesResource merges;
+    private GraphChecks checks;
     private final FakeTags tags = new FakeTags();
 
     @BeforeAll
@@ -45,7 +48,8 @@ class ResourcesTest {
     void empty() throws Exception {
         Fixtures.empty(unit);
         oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 5));
-        identities = new IdentitiesResource(oneId);
+        checks = new GraphChecks(unit, new Jobs(null), oneId::poisonThreshold);
+        identities = new IdentitiesResource(oneId, checks);
         merges = new MergesResource(oneId);
     }
 
@@ -174,5 +178,29 @@ class ResourcesTest {
         assertEquals(b, ((CustomersResource.CustomerView) call(customers, "GET", String.valueOf(b), Role.VIEWER, null)).id());
         assertEquals(409, refused(merges, "POST", mergeId + "/undo", Role.OPERATOR, null).status());
         assertEquals(404, refused(merges, "POST", "999999/undo", Role.OPERATOR, null).status());
+    }
+
+    @Test
+    void shouldStartTheGraphCheckAndShowItsResult() throws Exception {
+        resolve(Map.of("identities", List.of("phone:13900000000", "wecom:shop")));
+        for (int i = 1; i <= 4; i++) {
+            resolve(Map.of("identities", List.of("phone:13900000000", "wecom:visitor" + i)));
+        }
+        assertEquals(403, refused(identities, "POST", "graph-check", Role.VIEWER, null).status());
+        assertEquals(403, refused(identities, "GET", "graph-check", Role.VIEWER, null).status());
+        assertEquals(405, refused(identities, "DELETE", "graph-check", Role.OPERATOR, null).status());
+        var before = (IdentitiesResource.CheckState) call(identities, "GET", "graph-check", Role.OPERATOR, null);
+        assertEquals(new IdentitiesResource.CheckState(false, null, null, null), before);
+
+        FakeRestRequest post = FakeRestRequest.of("POST", "graph-check").as(Role.OPERATOR);
+        var started = (IdentitiesResource.CheckState) identities.handle(post, post);
+        checks.current().orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var after = (IdentitiesResource.CheckState) call(identities, "GET", "graph-check", Role.OPERATOR, null);
+
+        assertEquals(202, post.status());
+        assertEquals("operator1", started.startedBy());
+        assertEquals(2, after.last().mergesThroughPoison());
+        assertEquals(List.of("phone:+86139****0000"), after.last().suspects().getFirst().poisonKeys());
+        assertEquals(false, after.running());
     }
 }

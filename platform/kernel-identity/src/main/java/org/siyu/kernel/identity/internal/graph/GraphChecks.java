@@ -1,0 +1,104 @@
+package org.siyu.kernel.identity.internal.graph;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.siyu.api.jobs.JobInfo;
+import org.siyu.api.persistence.PersistenceUnit;
+import org.siyu.kernel.identity.internal.OneId;
+import org.siyu.support.jobs.Jobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link GraphCheck} as a job (the host's job service when it runs, else a thread of this bundle that logs,
+ * through {@link Jobs}), one at a time, and keeps the last result in memory. The check only reads, so a result lost
+ * with a restart is had again by running it again; the job's record keeps its summary.
+ */
+@Component(service = GraphChecks.class)
+public class GraphChecks {
+
+    /** The job kind. */
+    public static final String JOB_KIND = "identity.graph-check";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphChecks.class);
+
+    private final PersistenceUnit unit;
+    private final Jobs jobs;
+    private final IntSupplier threshold;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile GraphCheck.Result last;
+    private volatile Run current;
+
+    /** A started or finished run: the host's job record (null without a job service) and whether it ended. */
+    public record Run(JobInfo job, String actor, CompletableFuture<String> done) {
+    }
+
+    @Activate
+    public GraphChecks(@Reference(target = "(" + PersistenceUnit.NAME_PROPERTY + "=identity)") PersistenceUnit unit,
+            @Reference Jobs jobs, @Reference OneId oneId) {
+        this(unit, jobs, oneId::poisonThreshold);
+    }
+
+    public GraphChecks(PersistenceUnit unit, Jobs jobs, IntSupplier threshold) {
+        this.unit = unit;
+        this.jobs = jobs;
+        this.threshold = threshold;
+    }
+
+    /**
+     * Starts a check, unless one is running.
+     *
+     * @return the new run, or empty when one is running already ({@link #current()})
+     */
+    public Optional<Run> start(String actor, String title) {
+        if (!running.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        try {
+            Jobs.Started started = jobs.start(JOB_KIND, title, actor, progress -> {
+                try {
+                    GraphCheck.Result result = unit.inTransaction(em -> GraphCheck.run(em, threshold.getAsInt(),
+                            progress));
+                    if (result == null) {
+                        return "cancelled";
+                    }
+                    last = result;
+                    if (result.mergesThroughPoison() > 0) {
+                        LOG.warn("Identity graph check: {}", result.summary());
+                    } else {
+                        LOG.info("Identity graph check: {}", result.summary());
+                    }
+                    return result.summary();
+                } finally {
+                    running.set(false);
+                }
+            });
+            Run run = new Run(started.job(), actor, started.done());
+            current = run;
+            return Optional.of(run);
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+    }
+
+    /** Whether a check is running. */
+    public boolean running() {
+        return running.get();
+    }
+
+    /** The last run started since the bundle started, if any. */
+    public Optional<Run> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The result of the last check that finished since the bundle started, if any. */
+    public Optional<GraphCheck.Result> last() {
+        return Optional.ofNullable(last);
+    }
+}
