@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -83,16 +84,12 @@ final class BatchInserts {
         try (PreparedStatement customers = c.prepareStatement("INSERT INTO identity_customer (id, created_at, "
                 + "first_channel, campaign, owner, merged_into) VALUES (?, ?, ?, ?, ?, 0)");
                 PreparedStatement traits = c.prepareStatement("INSERT INTO identity_trait (customer_id, trait_name, "
-                        + "trait_value) VALUES (?, ?, ?)");
-                PreparedStatement links = c.prepareStatement("INSERT INTO identity_link (identity, customer_id, "
-                        + "channel, linked_at, brought_by_merge) VALUES (?, ?, ?, ?, NULL)")) {
+                        + "trait_value) VALUES (?, ?, ?)")) {
             int pendingCustomers = 0;
             int pendingTraits = 0;
-            int pendingLinks = 0;
             for (Created row : created) {
-                OffsetDateTime at = OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC);
                 customers.setInt(1, row.id());
-                customers.setObject(2, at);
+                customers.setObject(2, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
                 customers.setString(3, row.identities().getFirst().channel());
                 text(customers, 4, row.traits().campaign());
                 text(customers, 5, row.traits().owner());
@@ -105,14 +102,6 @@ final class BatchInserts {
                     traits.addBatch();
                     pendingTraits = flushAt(traits, pendingTraits + 1);
                 }
-                for (Identity identity : row.identities()) {
-                    links.setString(1, identity.key());
-                    links.setInt(2, row.id());
-                    links.setString(3, identity.channel());
-                    links.setObject(4, at);
-                    links.addBatch();
-                    pendingLinks = flushAt(links, pendingLinks + 1);
-                }
             }
             if (pendingCustomers > 0) {
                 customers.executeBatch();
@@ -120,7 +109,39 @@ final class BatchInserts {
             if (pendingTraits > 0) {
                 traits.executeBatch();
             }
-            if (pendingLinks > 0) {
+        }
+        insertLinks(c);
+    }
+
+    /**
+     * The links in the order of their keys. Customer and trait rows arrive in key order by themselves (ids grow); the
+     * identity keys of a batch are scattered over the whole link index, and inserted as they come each one walks the
+     * B-tree from its root to a different leaf. In key order consecutive inserts mostly land in the leaf the previous
+     * one touched, which H2 still holds (plain JDBC batches of an import's rows on an H2 file with
+     * {@code WRITE_DELAY=0}: 135 → 106 µs of CPU per row).
+     */
+    private void insertLinks(Connection c) throws SQLException {
+        record Link(String key, int customer, String channel, Instant at) {
+        }
+        List<Link> all = new ArrayList<>(created.size() * 3);
+        for (Created row : created) {
+            for (Identity identity : row.identities()) {
+                all.add(new Link(identity.key(), row.id(), identity.channel(), row.at()));
+            }
+        }
+        all.sort(Comparator.comparing(Link::key));
+        try (PreparedStatement links = c.prepareStatement("INSERT INTO identity_link (identity, customer_id, channel, "
+                + "linked_at, brought_by_merge) VALUES (?, ?, ?, ?, NULL)")) {
+            int pending = 0;
+            for (Link link : all) {
+                links.setString(1, link.key());
+                links.setInt(2, link.customer());
+                links.setString(3, link.channel());
+                links.setObject(4, OffsetDateTime.ofInstant(link.at(), ZoneOffset.UTC));
+                links.addBatch();
+                pending = flushAt(links, pending + 1);
+            }
+            if (pending > 0) {
                 links.executeBatch();
             }
         }

@@ -135,27 +135,30 @@ class ImporterTest {
 
     @Test
     void aFailingChunkIsRetriedRowByRowAndOnlyTheBadRowIsRejected() throws Exception {
+        int chunk = ImportRun.CHUNK;
+        int rows = 2 * chunk + chunk / 2;
+        int bad = chunk + chunk / 2;
         StringBuilder text = new StringBuilder("手机,unionid,标签\n");
-        for (int i = 0; i < 2500; i++) {
-            // row 1502 (i = 1500) passes the checks but OneID refuses it, inside the second chunk
-            text.append(String.format("138%08d,%s,导入|批次%d%n", i, i == 1500 ? "oBOOM" : "", i / 1000));
+        for (int i = 0; i < rows; i++) {
+            // row bad + 2 passes the checks but OneID refuses it, inside the second chunk
+            text.append(String.format("138%08d,%s,导入|批次%d%n", i, i == bad ? "oBOOM" : "", i / chunk));
         }
         CsvFile file = file("big.csv", text.toString());
         Importer.Started started = importer.start(file, standard(file), "operator1");
         ImportRecord r = importer.record(started.importId()).orElseThrow();
         assertEquals(ImportState.SUCCEEDED, r.state());
-        assertEquals(2499, r.rowsImported());
+        assertEquals(rows - 1, r.rowsImported());
         assertEquals(1, r.rowsRejected());
         List<RowError> errors = importer.errors(r.id(), 0, 10);
         assertEquals(1, errors.size());
-        assertEquals(1502, errors.get(0).row());
+        assertEquals(bad + 2, errors.get(0).row());
         assertEquals("not imported: request 0: identity 'wechat:oBOOM' is refused", errors.get(0).detail());
-        assertEquals(2499, fakes.queryLong("select count(*) from fakes_link"), "nothing of the bad row");
-        assertEquals(2499 * 2, fakes.queryLong("select count(*) from fakes_assignment"), "its tags neither");
-        assertEquals(0, fakes.queryLong("select count(*) from fakes_link where identity = 'phone:+8613800001500'"),
-                "a row is all or nothing: its good phone is not linked either");
-        assertEquals(3 + 1000, identity.calls(), "three chunks, then the second one row by row");
-        assertEquals(List.of(1000L, 2000L, 2500L), jobs.doneReports());
+        assertEquals(rows - 1, fakes.queryLong("select count(*) from fakes_link"), "nothing of the bad row");
+        assertEquals((rows - 1) * 2L, fakes.queryLong("select count(*) from fakes_assignment"), "its tags neither");
+        assertEquals(0, fakes.queryLong("select count(*) from fakes_link where identity = 'phone:+86138"
+                + String.format("%08d", bad) + "'"), "a row is all or nothing: its good phone is not linked either");
+        assertEquals(3 + chunk, identity.calls(), "three chunks, then the second one row by row");
+        assertEquals(List.of((long) chunk, 2L * chunk, (long) rows), jobs.doneReports());
     }
 
     @Test
@@ -186,17 +189,20 @@ class ImporterTest {
 
     @Test
     void cancelStopsAfterTheCurrentChunk() throws Exception {
+        int chunk = ImportRun.CHUNK;
+        int rows = 3 * chunk + chunk / 2;
         StringBuilder text = new StringBuilder("手机\n");
-        for (int i = 0; i < 3500; i++) {
+        for (int i = 0; i < rows; i++) {
             text.append(String.format("139%08d%n", i));
         }
         jobs.cancelAfterChunks(2);
         CsvFile file = file("c.csv", text.toString());
         ImportRecord r = importer.record(importer.start(file, standard(file), "op").importId()).orElseThrow();
         assertEquals(ImportState.CANCELLED, r.state());
-        assertEquals(2000, r.rowsImported());
-        assertEquals(2000, fakes.queryLong("select count(*) from fakes_link"));
-        assertEquals("cancelled after 2,000 of 3,500 rows imported, 0 rejected", r.message());
+        assertEquals(2 * chunk, r.rowsImported());
+        assertEquals(2 * chunk, fakes.queryLong("select count(*) from fakes_link"));
+        assertEquals(String.format("cancelled after %,d of %,d rows imported, 0 rejected", 2 * chunk, rows),
+                r.message());
     }
 
     @Test
