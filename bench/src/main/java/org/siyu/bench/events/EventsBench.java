@@ -155,16 +155,7 @@ public final class EventsBench implements Bench {
             EventsConfig config = defaults();
             OutboxTransactions transactions = new OutboxTransactions();
             EventBusService bus = new EventBusService(unit, transactions, config);
-            Delivery delivery = new Delivery(unit, transactions, config);
-            // Delivery's bind method, as Declarative Services calls it (package-private: a DS reference method)
-            Method add = Delivery.class.getDeclaredMethod("addSubscriber", EventSubscriber.class, Map.class);
-            add.setAccessible(true);
-            for (int h = 0; h < HANDLERS; h++) {
-                int handler = h;
-                EventSubscriber subscriber = event -> sink.deliver(handler, seq(event.id()), amount(event.data()));
-                add.invoke(delivery, subscriber, Map.of(EventSubscriber.ID, "bench." + h, EventSubscriber.TYPES,
-                        "order.*", EventSubscriber.START, "earliest"));
-            }
+            Delivery delivery = subscribed(unit, transactions, config, sink, "bench.", EventSubscriber.START, "earliest");
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             for (int from = 0; from < n; from += batch) {
@@ -185,9 +176,7 @@ public final class EventsBench implements Bench {
             boolean done = sink.await(10, TimeUnit.MINUTES);
             long cpu = processCpuNanos() - cpuStart;
             long nanos = last(sink, n) - start;
-            Method deactivate = Delivery.class.getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(delivery);
+            stop(delivery);
             check("Siyu on " + store, sink, n, expectedSum, done);
             return new Result("Siyu", store, n, nanos, latency(sink, published, n), sink.duplicates(), batch,
                     cpu);
@@ -208,15 +197,8 @@ public final class EventsBench implements Bench {
             EventsConfig config = defaults();
             OutboxTransactions transactions = new OutboxTransactions();
             EventBusService bus = new EventBusService(unit, transactions, config);
-            Delivery delivery = new Delivery(unit, transactions, config);
-            Method add = Delivery.class.getDeclaredMethod("addSubscriber", EventSubscriber.class, Map.class);
-            add.setAccessible(true);
-            for (int h = 0; h < HANDLERS; h++) {
-                int handler = h;
-                EventSubscriber subscriber = event -> sink.deliver(handler, seq(event.id()), amount(event.data()));
-                add.invoke(delivery, subscriber, Map.of(EventSubscriber.ID, "bench.transient." + h,
-                        EventSubscriber.TYPES, "order.*", EventSubscriber.TRANSIENT, "true"));
-            }
+            Delivery delivery = subscribed(unit, transactions, config, sink, "bench.transient.",
+                    EventSubscriber.TRANSIENT, "true");
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             for (int seq = 0; seq < n; seq++) {
@@ -230,9 +212,7 @@ public final class EventsBench implements Bench {
             boolean done = sink.await(10, TimeUnit.MINUTES);
             long cpu = processCpuNanos() - cpuStart;
             long nanos = last(sink, n) - start;
-            Method deactivate = Delivery.class.getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(delivery);
+            stop(delivery);
             if (!bus.read(0, 1).isEmpty()) {
                 throw new IllegalStateException("a transient event was stored");
             }
@@ -240,6 +220,32 @@ public final class EventsBench implements Bench {
             return new Result("Siyu, post (transient)", "nothing stored", n, nanos, latency(sink, published, n),
                     sink.duplicates(), 1, cpu);
         }
+    }
+
+    /**
+     * A delivery with the 8 handlers of {@code sink} bound as subscribers {@code <prefix><n>} of {@code order.*} with
+     * one more service property, through Delivery's bind method as Declarative Services calls it (package-private: a
+     * DS reference method, so reflectively).
+     */
+    private static Delivery subscribed(TestPersistenceUnit unit, OutboxTransactions transactions, EventsConfig config,
+            Sink sink, String prefix, String property, String value) throws Exception {
+        Delivery delivery = new Delivery(unit, transactions, config);
+        Method add = Delivery.class.getDeclaredMethod("addSubscriber", EventSubscriber.class, Map.class);
+        add.setAccessible(true);
+        for (int h = 0; h < HANDLERS; h++) {
+            int handler = h;
+            EventSubscriber subscriber = event -> sink.deliver(handler, seq(event.id()), amount(event.data()));
+            add.invoke(delivery, subscriber, Map.of(EventSubscriber.ID, prefix + h, EventSubscriber.TYPES, "order.*",
+                    property, value));
+        }
+        return delivery;
+    }
+
+    /** Delivery's deactivate method, as Declarative Services calls it. */
+    private static void stop(Delivery delivery) throws Exception {
+        Method deactivate = Delivery.class.getDeclaredMethod("deactivate");
+        deactivate.setAccessible(true);
+        deactivate.invoke(delivery);
     }
 
     /** EventsConfig's defaults, as ConfigAdmin gives them to a node without configuration. */
