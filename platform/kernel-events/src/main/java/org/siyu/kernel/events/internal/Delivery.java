@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.siyu.api.events.Event;
 import org.siyu.api.events.EventSubscriber;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.slf4j.Logger;
@@ -58,7 +60,7 @@ public class Delivery {
     private final PersistenceUnit unit;
     private final OutboxTransactions transactions;
     private final Clock clock;
-    private final Runnable committed = this::committed;
+    private final Consumer<List<Event>> committed = this::committed;
     /** The dispatchers running, for the commit listener (a commit must not wait for this object's lock). */
     private volatile Dispatcher[] runningNow = new Dispatcher[0];
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>(); // guarded by this
@@ -247,11 +249,16 @@ public class Delivery {
                 takesTransient ? ", transient events too" : "");
     }
 
-    /** After a commit on this node: wakes the dispatchers that wait (the others find the events on their next round). */
-    private void committed() {
+    /** After a commit on this node: each dispatcher wakes if it waits and the events concern it. */
+    private void committed(List<Event> events) {
         for (Dispatcher d : runningNow) {
-            d.committed();
+            d.committed(events);
         }
+    }
+
+    /** The running dispatcher of a subscriber (for tests). */
+    synchronized Dispatcher dispatcher(String subscriberId) {
+        return dispatchers.get(subscriberId);
     }
 
     private void wakeAll() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.siyu.api.events.Event;
 import org.hibernate.SessionEventListener;
@@ -104,7 +105,7 @@ public class OutboxTransactions {
     /** When entries never reported ended were last looked for (not on every publish: the set can be large). */
     private volatile Instant sweptAt = Instant.EPOCH;
     private final ConcurrentSkipListMap<Long, Instant> rolledBack = new ConcurrentSkipListMap<>();
-    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Event>>> commitListeners = new CopyOnWriteArrayList<>();
     private final RecentEvents recent;
     private final TransientLanes transients = new TransientLanes();
 
@@ -168,12 +169,12 @@ public class OutboxTransactions {
         entry.add(inserted);
     }
 
-    /** Called for every commit of a transaction that published events, after the commit. */
-    void onCommit(Runnable listener) {
+    /** Called with the events of every committed transaction that published some, after the commit. */
+    void onCommit(Consumer<List<Event>> listener) {
         commitListeners.add(listener);
     }
 
-    void removeCommitListener(Runnable listener) {
+    void removeCommitListener(Consumer<List<Event>> listener) {
         commitListeners.remove(listener);
     }
 
@@ -200,10 +201,11 @@ public class OutboxTransactions {
     private void completed(Open entry, boolean committed) {
         open.remove(entry);
         if (committed) {
-            recent.add(entry.events()); // before the wake-up, so a woken dispatcher finds them
-            for (Runnable listener : commitListeners) {
+            List<Event> events = entry.events();
+            recent.add(events); // before the wake-up, so a woken dispatcher finds them
+            for (Consumer<List<Event>> listener : commitListeners) {
                 try {
-                    listener.run();
+                    listener.accept(events);
                 } catch (RuntimeException e) {
                     LOG.warn("A commit listener of the event bus failed", e);
                 }

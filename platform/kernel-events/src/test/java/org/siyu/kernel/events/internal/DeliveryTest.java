@@ -226,6 +226,34 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldWakeOnlyTheDispatchersWhoseSubscriberTakesACommittedType() throws Exception {
+        startDelivery(5, 10, 5_000);
+        Recorder orders = new Recorder();
+        Recorder coupons = new Recorder();
+        delivery.addSubscriber(orders, Recorder.props("test.orders", "order.*"));
+        delivery.addSubscriber(coupons, Recorder.props("test.coupons", "coupon.issued"));
+        Thread.sleep(300); // both wait in their 5 s poll
+
+        for (int i = 0; i < 20; i++) {
+            bus.publish(Event.of("coupon.issued", "test", i, "{}"));
+            int expected = i + 1;
+            assertTrue(Recorder.await(Duration.ofSeconds(2), () -> coupons.received.size() == expected),
+                    "each coupon is delivered long before the poll");
+        }
+
+        assertEquals(20, coupons.received.size());
+        assertTrue(delivery.dispatcher("test.coupons").commitWakeUps() >= 1, "the coupon subscriber was woken");
+        assertEquals(0, delivery.dispatcher("test.orders").commitWakeUps(),
+                "20 commits of a type the order subscriber does not take left it asleep");
+        assertEquals(0, orders.received.size());
+
+        bus.publish(Event.of("order.paid", "test", 1, "{}"));
+        assertTrue(Recorder.await(Duration.ofSeconds(2), () -> orders.received.size() == 1),
+                "an order is delivered at once, not at the 5 s poll");
+        assertEquals(1, delivery.dispatcher("test.orders").commitWakeUps());
+    }
+
+    @Test
     void shouldStopDeliveringToASubscriberThatLeavesAndResumeFromItsPosition() throws Exception {
         startDelivery(5, 10, 100);
         Recorder first = new Recorder();

@@ -101,6 +101,10 @@ final class BatchResolver {
                 inserts.write();
                 events.publishBatch();
                 em.flush(); // while the batch size is ours
+                // The batch's entities are written and nothing reads them again; left managed, every later query of a
+                // caller's transaction (the demo seeds owners, tags and orders in the same one) would first
+                // dirty-check them all (Hibernate's auto-flush).
+                em.clear();
                 return resolutions;
             } finally {
                 events.endBatch();
