@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,16 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     });
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "siyu-job-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Tells listeners, one job record at a time in the order they were handed over. Listeners are other bundles' code
+     * (a shell view pushing to a browser); run on the job threads or the flusher while they hold a job's monitor, one
+     * that blocked would stop every job's progress from being written and the job from ending.
+     */
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "siyu-job-listeners");
         t.setDaemon(true);
         return t;
     });
@@ -270,12 +281,18 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     }
 
     /**
-     * Tells listeners the job's record as it is now. Under the job's monitor, so that what a listener hears last is
-     * the job's latest state (a "running" heard after "succeeded" would leave a UI showing a job that has ended).
+     * Hands the job's record as it is now to the listeners' thread. Taken under the job's monitor, so the records of a
+     * job reach listeners in the order of its states and the last one heard is the latest (a "running" heard after
+     * "succeeded" would leave a UI showing a job that has ended); the listeners run outside it.
      */
     private void publish(RunningJob job) {
         synchronized (job) {
-            publish(job.info());
+            JobInfo info = job.info();
+            try {
+                notifier.execute(() -> publish(info));
+            } catch (RejectedExecutionException e) {
+                // the service is closed: nobody listens any more
+            }
         }
     }
 
@@ -320,6 +337,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             }
         }
         flusher.shutdownNow();
+        notifier.shutdown();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

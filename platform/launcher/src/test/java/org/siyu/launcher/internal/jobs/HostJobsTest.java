@@ -223,6 +223,39 @@ class HostJobsTest {
     }
 
     @Test
+    void aListenerThatBlocksShouldNotHoldUpProgressOrTheEndOfAJob() throws Exception {
+        CountDownLatch release = latch();
+        // a browser that stopped reading: the shell's push blocks in the listener
+        jobs.subscribe(j -> {
+            if (j.done() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            long id = jobs.start("test.blocked-listener", "Heard by a stuck listener", "x", p -> {
+                p.total(3);
+                for (int i = 1; i <= 3; i++) {
+                    p.done(i);
+                    Thread.sleep(HostJobs.FLUSH_EVERY.toMillis() + 200); // a flush writes and publishes each step
+                }
+                return "all three";
+            }).id();
+            assertTrue(await(() -> jobs.job(id).orElseThrow().state() == State.SUCCEEDED),
+                    "a stuck listener kept the job from ending: " + jobs.job(id).orElseThrow());
+            JobInfo row = new JobStore(db.dataSource()).find(id).orElseThrow();
+            assertEquals(State.SUCCEEDED, row.state());
+            assertEquals(3, row.done());
+            assertEquals("all three", row.message());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void jobsLeftRunningOrQueuedByAKilledNodeShouldBeInterruptedAtTheNextStart() throws Exception {
         long done = jobs.start("test.done", "Done before", "x", p -> "finished").id();
         awaitEnd(done);
