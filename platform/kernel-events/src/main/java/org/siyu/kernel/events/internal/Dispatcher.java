@@ -27,12 +27,6 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /**
-     * A position that moved is saved this long after the previous save at the latest (and on stop, and at a reset):
-     * a crash repeats at most this much delivery. Saving after every batch instead costs a commit per subscriber
-     * per publishing commit, which capped throughput on a durable store.
-     */
-    static final Duration SAVE_EVERY = Duration.ofMillis(200);
-    /**
      * While transient events flow (some were delivered this recently), the thread looks for more every
      * {@link #STREAM_POLL} instead of being woken by each post: waking a thread costs a context switch, which at
      * tens of thousands of events a second and eight subscribers cost more CPU than the delivery itself.
@@ -58,7 +52,6 @@ final class Dispatcher {
     private final String id;
     private final EventSubscriber subscriber;
     private final TypePatterns types;
-    private final boolean startLatest;
     private final PersistenceUnit unit;
     private final OutboxTransactions transactions;
     private final Supplier<Settings> settings;
@@ -79,9 +72,7 @@ final class Dispatcher {
     private long transientAtNanos = System.nanoTime() - STREAM_QUIET.toNanos();
     private volatile boolean running = true;
     private Thread thread;
-    private long position = -1;
-    private long savedPosition = -1;
-    private long savedAtNanos;
+    private final SavedPosition position;
     /** When the outbox was last read, and whether it must be read again at once (a full batch, a gap, a reset). */
     private long readAtNanos;
     private boolean readNow = true;
@@ -97,7 +88,7 @@ final class Dispatcher {
         this.id = id;
         this.subscriber = subscriber;
         this.types = types;
-        this.startLatest = startLatest;
+        this.position = new SavedPosition(unit, id, startLatest);
         this.unit = unit;
         this.transactions = transactions;
         this.settings = settings;
@@ -224,25 +215,21 @@ final class Dispatcher {
         LOG.debug("Dispatcher of {} started for types {}", id, types);
         while (running) {
             try {
-                if (position < 0) {
-                    position = initialPosition();
-                    savedPosition = position;
-                    savedAtNanos = System.nanoTime();
-                }
+                position.load();
                 runCommands();
                 deliverTransient();
                 Duration pause = deliverBatch();
                 if (pause != null) {
-                    await(savePositionOrWait(pause));
+                    await(position.saveOrWait(pause));
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Delivery to {} failed at offset {}; retrying in {} ms: {}", id, position,
+                LOG.warn("Delivery to {} failed at offset {}; retrying in {} ms: {}", id, position.get(),
                         AFTER_ERROR.toMillis(), e.toString());
                 await(AFTER_ERROR);
             }
         }
         try {
-            savePosition();
+            position.save();
         } catch (RuntimeException e) {
             LOG.debug("Could not save the position of {} on stop", id, e);
         }
@@ -254,19 +241,7 @@ final class Dispatcher {
                 case Replay r -> r.done().completeExceptionally(stopped);
             }
         }
-        LOG.debug("Dispatcher of {} stopped at offset {}", id, position);
-    }
-
-    private long initialPosition() {
-        return Sql.inTransaction(unit, (c, s) -> {
-            var saved = Positions.find(c, id);
-            if (saved.isPresent()) {
-                return saved.getAsLong();
-            }
-            long start = startLatest ? Outbox.maxOffset(c) : 0;
-            Positions.save(c, id, start);
-            return start;
-        });
+        LOG.debug("Dispatcher of {} stopped at offset {}", id, position.get());
     }
 
     /** Hands the subscriber the transient events waiting, at most a batch, once each: no retry, no dead letter. */
@@ -293,7 +268,7 @@ final class Dispatcher {
     /** Delivers what is ready; answers how long to wait before the next batch, or {@code null} for no wait. */
     private Duration deliverBatch() {
         Settings s = settings.get();
-        long from = position;
+        long from = position.get();
         committedSinceRead = false;
         // Events committed on this node are handed over in memory; only what is not there is read from the outbox.
         List<Event> events = transactions.recent().runAfter(from, s.batchSize());
@@ -320,11 +295,8 @@ final class Dispatcher {
             if (types.matches(event.type()) && !deliver(event)) {
                 break;
             }
-            position = event.offset();
+            position.moveTo(event.offset());
             done++;
-            if (System.nanoTime() - savedAtNanos > SAVE_EVERY.toNanos()) {
-                savePosition();
-            }
         }
         if (done < events.size()) {
             readNow = true; // stopped or a command came in: what was left may have come from the outbox
@@ -387,11 +359,10 @@ final class Dispatcher {
             switch (command) {
                 case Reset r -> {
                     try {
-                        position = Math.max(0, r.fromOffset() - 1);
+                        position.resetTo(Math.max(0, r.fromOffset() - 1));
                         readNow = true;
-                        savePosition();
-                        LOG.info("Subscriber {} reset: next event from offset {}", id, position + 1);
-                        r.done().complete(position);
+                        LOG.info("Subscriber {} reset: next event from offset {}", id, position.get() + 1);
+                        r.done().complete(position.get());
                     } catch (RuntimeException e) {
                         r.done().completeExceptionally(e);
                     }
@@ -421,34 +392,6 @@ final class Dispatcher {
         });
         LOG.info("Dead letter {} replayed to {}: {}", letter.id(), id, failure == null ? "taken" : "failed again");
         return new ReplayOutcome(failure == null, failure == null ? null : describe(failure));
-    }
-
-    /**
-     * Before an idle wait: saves a position that moved, but not more often than {@link #SAVE_EVERY}, so a stream
-     * of small commits costs one position write per interval rather than one per commit. Answers how long to wait.
-     */
-    private Duration savePositionOrWait(Duration pause) {
-        if (position == savedPosition) {
-            return pause;
-        }
-        long due = SAVE_EVERY.toNanos() - (System.nanoTime() - savedAtNanos);
-        if (due <= 0) {
-            savePosition();
-            return pause;
-        }
-        return pause.toNanos() < due ? pause : Duration.ofNanos(due);
-    }
-
-    private void savePosition() {
-        if (position >= 0 && position != savedPosition) {
-            long p = position;
-            Sql.inTransaction(unit, (c, x) -> {
-                Positions.save(c, id, p);
-                return null;
-            });
-            savedPosition = p;
-        }
-        savedAtNanos = System.nanoTime();
     }
 
     /** Waits up to {@code time}, or less if woken, stopped or a transient event is waiting. */

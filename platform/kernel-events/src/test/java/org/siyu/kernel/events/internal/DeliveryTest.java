@@ -283,7 +283,7 @@ class DeliveryTest {
         long last = published.getLast().offset();
 
         assertTrue(Recorder.await(WAIT, () -> recorder.received.size() == 120));
-        // Saved by the running dispatcher (at most Dispatcher.SAVE_EVERY after the last delivery), not by a stop.
+        // Saved by the running dispatcher (at most SavedPosition.SAVE_EVERY after the last delivery), not by a stop.
         assertTrue(Recorder.await(WAIT, () -> storedPosition("test.save") == last),
                 "stored position " + storedPosition("test.save") + ", expected " + last);
         assertTrue(delivery.isRunning("test.save"));

@@ -79,7 +79,7 @@ class PostgresTest {
         recorder.failWhen = e -> false;
         assertTrue(delivery.replay(delivery.deadLetters(false, 10).getFirst().id()).get().replayed());
         assertEquals(2, recorder.received.size());
-        // The running dispatcher saves its position at most Dispatcher.SAVE_EVERY after it moved.
+        // The running dispatcher saves its position at most SavedPosition.SAVE_EVERY after it moved.
         assertTrue(Recorder.await(Duration.ofSeconds(10), () -> delivery.subscribers().getFirst().position() > 0));
     }
 
