@@ -114,18 +114,53 @@ final class BatchResolver {
     }
 
     /**
+     * One resolution, as {@code OneId.resolve} gives it: a call whose identities are all unlinked is created with
+     * {@link BatchInserts} (plain JDBC, no entities), anything else goes through the {@link Resolver}. A creation is the
+     * commonest write of a stream of first contacts, and as entities its customer, traits and links cost a flush that
+     * dirty-checks them and an insert per row through Hibernate's persisters.
+     */
+    Outcome resolveOne(List<Identity> identities, Traits traits) {
+        return unit.inTransaction(em -> {
+            WriteGate.Txn txn = gate.enter(em);
+            Instant at = now.get();
+            if (!unlinked(identities, txn)) {
+                return resolver.resolve(em, txn, identities, traits, at);
+            }
+            events.startBatch();
+            try {
+                BatchInserts inserts = new BatchInserts(em, txn, events);
+                int id = inserts.create(identities, traits, at);
+                inserts.write();
+                events.publishBatch();
+                return new Outcome(new Resolution(id, true, List.of()), List.of());
+            } finally {
+                events.endBatch();
+            }
+        });
+    }
+
+    /** Whether no identity is linked: the committed index is exact under the write lock, plus this transaction's. */
+    private boolean unlinked(List<Identity> identities, WriteGate.Txn txn) {
+        for (Identity identity : identities) {
+            if (index.get(identity.key()) != 0 || txn.linked(identity.key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether the request is a new customer that no other request of the batch touches: each of its identities is
      * unlinked (under the write lock the committed index is exact, and this transaction's own links are in
      * {@code txn}) and named by this request only. Such a request is created by {@link BatchInserts} without entities.
      */
     private boolean alone(List<Identity> identities, Map<String, Integer> keys, WriteGate.Txn txn) {
         for (Identity identity : identities) {
-            String key = identity.key();
-            if (keys.get(key) != 1 || index.get(key) != 0 || txn.linked(key)) {
+            if (keys.get(identity.key()) != 1) {
                 return false;
             }
         }
-        return true;
+        return unlinked(identities, txn);
     }
 
     /** The answers from the index if every request has one (no traits, all identities of one customer), else null. */

@@ -149,7 +149,7 @@ public class OneId implements IdentityService {
                 return new Outcome(new Resolution(known, false, List.of()), leftOut(parsed, known));
             }
         }
-        return unit.inTransaction(em -> resolver.resolve(em, gate.enter(em), parsed, checked, now()));
+        return batches.resolveOne(parsed, checked);
     }
 
     /**
