@@ -25,8 +25,8 @@ final class TransientLanes {
     private static final Dispatcher[] NONE = new Dispatcher[0];
 
     /** How long a post waits for a subscriber a whole ring behind before lapping it. */
-    static final long MAX_WAIT_NANOS = 20_000_000;
-    static final java.time.Duration MAX_WAIT = java.time.Duration.ofNanos(MAX_WAIT_NANOS);
+    static final java.time.Duration MAX_WAIT = java.time.Duration.ofMillis(20);
+    private static final long MAX_WAIT_NANOS = MAX_WAIT.toNanos();
 
     private final TransientRing ring = new TransientRing(EventSubscriber.TRANSIENT_CAPACITY);
     private volatile Dispatcher[] all = NONE;

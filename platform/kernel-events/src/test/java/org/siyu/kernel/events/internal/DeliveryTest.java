@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,30 +26,25 @@ class DeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private BusFixture fixture;
     private TestPersistenceUnit unit;
-    private OutboxTransactions transactions;
     private EventBusService bus;
     private Delivery delivery;
 
     @BeforeEach
     void setUp() {
-        unit = TestPersistenceUnit.inMemory(new EventsEntities());
-        transactions = new OutboxTransactions();
-        bus = new EventBusService(unit, transactions, Settings.DEFAULTS, Clock.systemUTC());
+        fixture = new BusFixture();
+        unit = fixture.unit;
+        bus = fixture.bus;
     }
 
     @AfterEach
     void tearDown() {
-        if (delivery != null) {
-            delivery.deactivate();
-        }
-        unit.close();
+        fixture.close();
     }
 
     private void startDelivery(int maxAttempts, long backoffMs, long pollMs) {
-        delivery = new Delivery(unit, transactions, new Settings(maxAttempts, Duration.ofMillis(backoffMs),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMillis(pollMs), 50),
-                Clock.systemUTC());
+        delivery = fixture.startDelivery(maxAttempts, backoffMs, pollMs);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +27,22 @@ class TransientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private BusFixture fixture;
     private TestPersistenceUnit unit;
-    private OutboxTransactions transactions;
     private EventBusService bus;
     private Delivery delivery;
 
     @BeforeEach
     void setUp() {
-        unit = TestPersistenceUnit.inMemory(new EventsEntities());
-        transactions = new OutboxTransactions();
-        bus = new EventBusService(unit, transactions, Settings.DEFAULTS, Clock.systemUTC());
-        delivery = new Delivery(unit, transactions, new Settings(3, Duration.ofMillis(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMillis(500), 50), Clock.systemUTC());
+        fixture = new BusFixture();
+        unit = fixture.unit;
+        bus = fixture.bus;
+        delivery = fixture.startDelivery(3, 10, 500);
     }
 
     @AfterEach
     void tearDown() {
-        delivery.deactivate();
-        unit.close();
+        fixture.close();
     }
 
     private static Map<String, Object> transientProps(String id, String types) {
