@@ -1,0 +1,235 @@
+package org.siyu.kernel.identity.internal.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.text.NumberFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.siyu.api.i18n.Text;
+import org.siyu.api.ui.ViewContext;
+import org.siyu.kernel.identity.internal.OneId;
+import org.siyu.kernel.identity.internal.graph.GraphCheck;
+import org.siyu.kernel.identity.internal.graph.GraphChecks;
+
+/**
+ * The graph check for operators: start it (a job; one at a time on the node), read what the last one found, and undo
+ * the merges it lists as made through keys that are poison now, newest first, each after a confirmation. The result
+ * is the one the check kept in memory; an undone merge is marked here until the next check no longer lists it.
+ */
+class GraphCheckPanel extends Composite<VerticalLayout> {
+
+    private final GraphChecks checks;
+    private final OneId oneId;
+    private final ViewContext context;
+    private final Locale locale;
+    private final NumberFormat count;
+    private final Button run = new Button();
+    private final Span status = new Span();
+    private final Div summary = new Div();
+    private final Grid<GraphCheck.SuspectMerge> suspects = new Grid<>();
+    /** Merges undone from this panel since the result shown was computed. */
+    private final Set<Long> undone = new HashSet<>();
+    private GraphCheck.Result shown;
+    private UI ui;
+
+    GraphCheckPanel(GraphChecks checks, OneId oneId, ViewContext context) {
+        this.checks = checks;
+        this.oneId = oneId;
+        this.context = context;
+        this.locale = context.locale();
+        this.count = NumberFormat.getIntegerInstance(locale);
+
+        Span intro = new Span(t("Online, OneID learns that a phone or unionid is shared (poison) only after more than "
+                        + oneId.poisonThreshold() + " customers presented it, so some merged through it first. The check "
+                        + "rebuilds the identity graph from the stored claims with the poison rule applied first and "
+                        + "lists those merges; undo them newest first.",
+                "线上只有当超过 " + oneId.poisonThreshold() + " 个客户出示同一手机号或 unionid 后，OneID 才知道它是共用的（毒化），"
+                        + "在此之前可能已经据此合并了客户。检查会先应用毒化规则，再按已存的认领重建身份图谱，并列出这些合并；"
+                        + "请从最新的开始撤销。"));
+        intro.getStyle().set("color", "var(--lumo-secondary-text-color)");
+
+        run.setText(t("Run check", "运行检查"));
+        run.setIcon(VaadinIcon.PLAY.create());
+        run.setId("graph-check-run");
+        run.addThemeVariants(ButtonVariant.PRIMARY);
+        run.addClickListener(e -> start());
+        status.setId("graph-check-status");
+        HorizontalLayout bar = new HorizontalLayout(run, status);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        summary.setId("graph-check-summary");
+        summary.getStyle().set("white-space", "pre-line");
+
+        suspects.setId("graph-check-suspects");
+        suspects.addColumn(GraphCheck.SuspectMerge::mergeId).setHeader(t("Merge", "合并")).setAutoWidth(true);
+        suspects.addColumn(GraphCheck.SuspectMerge::at).setHeader(t("At", "时间")).setAutoWidth(true);
+        suspects.addColumn(m -> m.merged() + " → " + m.survivor()).setHeader(t("Merged → into", "被合并 → 并入"))
+                .setAutoWidth(true);
+        suspects.addColumn(GraphCheck.SuspectMerge::rule).setHeader(t("Rule", "规则")).setAutoWidth(true);
+        suspects.addColumn(GraphCheck.SuspectMerge::evidence).setHeader(t("Evidence", "依据")).setAutoWidth(true);
+        suspects.addColumn(m -> String.join(", ", m.poisonKeys())).setHeader(t("Poison keys", "毒化标识"))
+                .setFlexGrow(1);
+        suspects.addColumn(GraphCheck.SuspectMerge::customerNow).setHeader(t("Customer now", "当前客户"))
+                .setAutoWidth(true);
+        suspects.addComponentColumn(this::undoButton).setHeader("").setAutoWidth(true);
+        suspects.setAllRowsVisible(true);
+
+        VerticalLayout root = getContent();
+        root.setId("graph-check-view");
+        root.setWidthFull();
+        root.add(intro, bar, summary, suspects);
+        render();
+    }
+
+    private String t(String en, String zh) {
+        return Text.of(en, zh).get(locale);
+    }
+
+    /** Starts a check; the panel shows it running and its result when it ends. */
+    void start() {
+        Optional<GraphChecks.Run> started;
+        try {
+            started = checks.start(context.user().username(), t("Identity graph check", "身份图谱检查"));
+        } catch (RuntimeException e) {
+            context.notify(t("The check did not start: ", "检查未能启动：") + e.getMessage());
+            return;
+        }
+        if (started.isEmpty()) {
+            context.notify(t("A graph check is running already.", "已有身份图谱检查在运行。"));
+        } else {
+            started.get().done().whenComplete((summaryLine, failure) -> {
+                UI attached = ui;
+                if (attached != null) {
+                    try {
+                        attached.access(this::render);
+                    } catch (UIDetachedException e) {
+                        // the view was closed meanwhile; it shows the result when opened again
+                    }
+                }
+            });
+        }
+        render();
+    }
+
+    /** Shows whether a check runs and the last result. */
+    void render() {
+        boolean running = checks.running();
+        run.setEnabled(!running);
+        Optional<GraphCheck.Result> last = checks.last();
+        if (last.isPresent() && last.get() != shown) {
+            shown = last.get();
+            undone.clear();
+        }
+        if (running) {
+            status.setText(t("Running… (the Jobs view shows its progress)", "运行中……（任务视图显示进度）"));
+        } else if (shown == null) {
+            status.setText(t("No check since the node started.", "节点启动以来尚未检查。"));
+        } else {
+            status.setText(t("Last check: ", "上次检查：") + shown.checkedAt() + " (" + count.format(shown.millis())
+                    + " ms)");
+        }
+        if (shown == null) {
+            summary.setText("");
+            suspects.setItems(List.of());
+            return;
+        }
+        GraphCheck.Result r = shown;
+        StringBuilder text = new StringBuilder();
+        text.append(t(count.format(r.mergesThroughPoison()) + " merges through keys that are poison now, in "
+                        + count.format(r.customersAffected()) + " customers",
+                "经由现已毒化的标识进行的合并 " + count.format(r.mergesThroughPoison()) + " 次，涉及 "
+                        + count.format(r.customersAffected()) + " 个客户"));
+        if (r.suspects().size() < r.mergesThroughPoison()) {
+            text.append(t(" (the newest " + r.suspects().size() + " listed)", "（列出最新的 " + r.suspects().size() + " 次）"));
+        }
+        text.append('\n').append(t(count.format(r.merges()) + " merges checked, " + count.format(r.claimedKeys())
+                        + " claimed keys over " + count.format(r.records()) + " customers, threshold "
+                        + r.threshold(),
+                "已检查合并 " + count.format(r.merges()) + " 次，" + count.format(r.records()) + " 个客户认领的标识 "
+                        + count.format(r.claimedKeys()) + " 个，阈值 " + r.threshold()));
+        text.append('\n').append(t("Poison keys: " + count.format(r.poisonRebuilt()) + " in the rebuild, "
+                        + count.format(r.poisonNow()) + " flagged online",
+                "毒化标识：重建中 " + count.format(r.poisonRebuilt()) + " 个，线上已标记 " + count.format(r.poisonNow())
+                        + " 个"));
+        if (!r.newlyPoison().isEmpty()) {
+            text.append('\n').append(t("Poison in the rebuild, not flagged online: ", "重建中毒化但线上未标记：")
+                    + String.join(", ", r.newlyPoison()));
+        }
+        if (r.apartNow() > 0) {
+            text.append('\n').append(t(count.format(r.apartNow()) + " rebuilt customers are apart now (a merge was "
+                            + "undone)", "重建中的 " + count.format(r.apartNow()) + " 个客户现已分开（合并已撤销）"));
+        }
+        if (!undone.isEmpty()) {
+            text.append('\n').append(t(undone.size() + " undone here since; run the check again to see what is left",
+                    "此后在此撤销了 " + undone.size() + " 次；再次运行检查可查看剩余情况"));
+        }
+        summary.setText(text.toString());
+        suspects.setItems(r.suspects());
+    }
+
+    private Button undoButton(GraphCheck.SuspectMerge merge) {
+        boolean done = undone.contains(merge.mergeId());
+        Button undo = new Button(done ? t("Undone", "已撤销") : t("Undo", "撤销"),
+                VaadinIcon.ARROW_BACKWARD.create(), e -> confirmUndo(merge));
+        undo.setId("graph-check-undo-" + merge.mergeId());
+        undo.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.SMALL);
+        undo.setEnabled(!done);
+        return undo;
+    }
+
+    private void confirmUndo(GraphCheck.SuspectMerge merge) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("graph-check-confirm");
+        dialog.setHeader(t("Undo merge " + merge.mergeId() + "?", "撤销合并 " + merge.mergeId() + "？"));
+        dialog.setText(t("Customer " + merge.merged() + " gets back the identities it brought to customer "
+                        + merge.survivor() + "; the two are not merged again by the rules.",
+                "客户 " + merge.merged() + " 将取回其带到客户 " + merge.survivor() + " 的身份；规则不会再次合并二者。"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("Cancel", "取消"));
+        dialog.setConfirmText(t("Undo merge", "撤销合并"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> undo(merge.mergeId()));
+        dialog.open();
+    }
+
+    /** Undoes a listed merge (after the confirmation); a refusal (merged since, already undone) is shown. */
+    void undo(long mergeId) {
+        try {
+            oneId.undoMerge(mergeId, context.user().username());
+            undone.add(mergeId);
+            context.notify(t("Merge " + mergeId + " undone", "已撤销合并 " + mergeId));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            context.notify(e.getMessage());
+        }
+        render();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        ui = event.getUI();
+        render(); // a check may have ended while the view was closed
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        ui = null;
+        super.onDetach(event);
+    }
+}
