@@ -97,6 +97,22 @@ class GraphRebuildTest {
         assertThrows(IllegalArgumentException.class, () -> new GraphRebuild(0, k -> true));
     }
 
+    /** Records are interned in groups; what is asked between two records counts every record added so far. */
+    @Test
+    void shouldCountAndNameTheIdentitiesOfEveryRecordAddedSoFar() {
+        GraphRebuild graph = rebuild();
+        for (int r = 0; r < GraphRebuild.GROUP + 6; r++) {
+            graph.add("wecom:w" + r, "phone:+86138" + (r / 2)); // two records per phone
+        }
+        assertEquals(GraphRebuild.GROUP + 6, graph.records());
+        assertEquals(GraphRebuild.GROUP + 6 + (GraphRebuild.GROUP + 6) / 2, graph.identities());
+        assertEquals("wecom:w" + (GraphRebuild.GROUP + 5), graph.key(graph.identities() - 1)); // its phone came with the record before
+        graph.add("wecom:w0", "jd:j"); // one more after the question: joins record 0's component
+        GraphRebuild.Partition p = graph.run();
+        assertEquals((GraphRebuild.GROUP + 6) / 2, p.components());
+        assertEquals(0, p.component()[GraphRebuild.GROUP + 6]);
+    }
+
     /** Random graphs against a breadth-first search over an explicit adjacency: the same partition and poison. */
     @Test
     void shouldGiveTheSamePartitionAsASearchOverEveryEdge() {
