@@ -112,6 +112,23 @@ final class AdminPage {
         return String.valueOf(browser.script("return arguments[0].label;", browser.byId(fieldId)));
     }
 
+    /** A field's value as the component holds it. */
+    String value(String fieldId) {
+        return String.valueOf(browser.script("return arguments[0].value;", browser.byId(fieldId)));
+    }
+
+    /** Waits until a field's value satisfies {@code wanted}. */
+    void awaitValue(String fieldId, Predicate<String> wanted) throws InterruptedException {
+        if (Browser.awaitValue(10_000, () -> wanted.test(value(fieldId)) ? true : null) == null) {
+            throw new AssertionError("#" + fieldId + " holds: " + value(fieldId));
+        }
+    }
+
+    /** The text a combo box shows in its input (its selected item's label). */
+    String comboText(String comboId) {
+        return String.valueOf(browser.script("return arguments[0].querySelector('input').value;", browser.byId(comboId)));
+    }
+
     String awaitText(String id, Predicate<String> wanted) throws InterruptedException {
         String seen = Browser.awaitValue(20_000, () -> {
             WebElement e = browser.byId(id);
@@ -125,16 +142,18 @@ final class AdminPage {
     }
 
     /**
-     * The cell contents of the rows the grid shows, top to bottom. Vaadin's grid reuses row elements and keeps the
-     * contents of rows past its size, hidden: those are skipped.
+     * The rows the grid shows, top to bottom ({@code shownRows}), and their cell contents ({@code visibleRows}).
+     * Vaadin's grid reuses row elements and keeps the contents of rows past its size, hidden: those are skipped.
      */
     private static final String VISIBLE_ROWS = """
-            function visibleRows(grid) {
+            function shownRows(grid) {
               return [...grid.shadowRoot.querySelectorAll('tbody#items > tr')]
                   .filter(row => !row.hidden && row.index < grid.size)
-                  .sort((a, b) => a.index - b.index)
-                  .map(row => [...row.querySelectorAll('td slot')]
-                      .map(slot => slot.assignedElements()[0]).filter(c => c));
+                  .sort((a, b) => a.index - b.index);
+            }
+            function visibleRows(grid) {
+              return shownRows(grid).map(row => [...row.querySelectorAll('td slot')]
+                  .map(slot => slot.assignedElements()[0]).filter(c => c));
             }
             """;
 
@@ -158,6 +177,27 @@ final class AdminPage {
         return (List<String>) browser.script(VISIBLE_ROWS + """
                 return visibleRows(arguments[0]).map(r => r.map(c => c.textContent.trim()).filter(t => t).join(' | '));""",
                 browser.byId(gridId));
+    }
+
+    /** The first column of the shown rows, top to bottom; empty while one of those cells has no content yet. */
+    @SuppressWarnings("unchecked")
+    List<String> firstColumn(String gridId) {
+        List<String> cells = (List<String>) browser.script(VISIBLE_ROWS + """
+                return shownRows(arguments[0]).map(row => {
+                  const slot = row.querySelector('td slot');
+                  const content = slot ? slot.assignedElements()[0] : null;
+                  return content ? content.textContent.trim() : '';
+                });""", browser.byId(gridId));
+        return cells.stream().anyMatch(String::isEmpty) ? List.of() : cells;
+    }
+
+    /** The first column once the grid shows {@code expected} rows; after 15 s, whatever it shows then. */
+    List<String> awaitFirstColumn(String gridId, int expected) throws InterruptedException {
+        List<String> rows = Browser.awaitValue(15_000, () -> {
+            List<String> r = firstColumn(gridId);
+            return r.size() == expected ? r : null;
+        });
+        return rows == null ? firstColumn(gridId) : rows;
     }
 
     /** Waits until a shown row satisfies {@code wanted} and returns it. */

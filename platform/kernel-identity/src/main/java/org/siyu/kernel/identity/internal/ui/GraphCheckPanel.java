@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +80,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
 
         suspects.setId("graph-check-suspects");
         suspects.addColumn(GraphCheck.SuspectMerge::mergeId).setHeader(t("Merge", "合并")).setAutoWidth(true);
-        suspects.addColumn(GraphCheck.SuspectMerge::at).setHeader(t("At", "时间")).setAutoWidth(true);
+        suspects.addColumn(m -> time(m.at())).setHeader(t("At", "时间")).setAutoWidth(true);
         suspects.addColumn(m -> m.merged() + " → " + m.survivor()).setHeader(t("Merged → into", "被合并 → 并入"))
                 .setAutoWidth(true);
         suspects.addColumn(GraphCheck.SuspectMerge::rule).setHeader(t("Rule", "规则")).setAutoWidth(true);
@@ -99,6 +101,15 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
 
     private String t(String en, String zh) {
         return Text.of(en, zh).get(locale);
+    }
+
+    /** An ISO-8601 instant of the check's result, as the other customer views show times. */
+    private String time(String iso) {
+        try {
+            return CustomerUi.time(Instant.parse(iso), locale);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return iso == null ? "" : iso;
+        }
     }
 
     /** Starts a check; the panel shows it running and its result when it ends. */
@@ -141,7 +152,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         } else if (shown == null) {
             status.setText(t("No check since the node started.", "节点启动以来尚未检查。"));
         } else {
-            status.setText(t("Last check: ", "上次检查：") + shown.checkedAt() + " (" + count.format(shown.millis())
+            status.setText(t("Last check: ", "上次检查：") + time(shown.checkedAt()) + " (" + count.format(shown.millis())
                     + " ms)");
         }
         if (shown == null) {
@@ -152,7 +163,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         GraphCheck.Result r = shown;
         StringBuilder text = new StringBuilder();
         text.append(t(count.format(r.mergesThroughPoison()) + " merges through keys that are poison now, in "
-                        + count.format(r.customersAffected()) + " customers",
+                        + count.format(r.customersAffected()) + (r.customersAffected() == 1 ? " customer" : " customers"),
                 "经由现已毒化的标识进行的合并 " + count.format(r.mergesThroughPoison()) + " 次，涉及 "
                         + count.format(r.customersAffected()) + " 个客户"));
         if (r.suspects().size() < r.mergesThroughPoison()) {

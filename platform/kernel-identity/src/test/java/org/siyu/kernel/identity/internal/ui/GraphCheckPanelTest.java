@@ -106,7 +106,7 @@ class GraphCheckPanelTest {
 
         assertTrue(text(panel, "graph-check-status").startsWith("Last check: "), text(panel, "graph-check-status"));
         String summary = text(panel, "graph-check-summary");
-        assertTrue(summary.startsWith("2 merges through keys that are poison now, in 1 customers\n"), summary);
+        assertTrue(summary.startsWith("2 merges through keys that are poison now, in 1 customer\n"), summary);
         assertTrue(summary.contains("Poison keys: 1 in the rebuild, 1 flagged online"), summary);
         List<GraphCheck.SuspectMerge> listed = listed(panel);
         assertEquals(List.of(visitor[2], visitor[1]), listed.stream().map(GraphCheck.SuspectMerge::merged).toList(),
