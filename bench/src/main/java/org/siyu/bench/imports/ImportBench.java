@@ -10,6 +10,7 @@ import java.util.Map;
 import org.siyu.bench.Bench;
 import org.siyu.bench.Context;
 import org.siyu.bench.Mismatch;
+import org.siyu.bench.Postgres;
 import org.siyu.bench.Report;
 import org.siyu.bench.Stats;
 
@@ -71,7 +72,7 @@ public final class ImportBench implements Bench {
             ImportData.Expected atP = data.expect(p, SAMPLES);
 
             log("Siyu on the first %,d rows (the check against the peers; also the JIT's warm-up)…", p);
-            Result siyuCheck = siyu(dir.resolve("siyu-check"), prefix, "Siyu, first " + p + " rows", atP);
+            Result siyuCheck = siyu(dir.resolve("siyu-check"), prefix, "Siyu, first " + p + " rows", atP, null);
             List<Result> peers = new ArrayList<>();
             for (int commitEvery : new int[] {100, 1}) {
                 String side = "Hibernate loop, commit per " + (commitEvery == 1 ? "row" : commitEvery + " rows");
@@ -86,17 +87,29 @@ public final class ImportBench implements Bench {
                 }
             }
             log("Siyu: %,d rows…", n);
-            Result siyu = siyu(dir.resolve("siyu"), full, "Siyu", atN);
-            write(report, context, data, atN, full, siyu, siyuCheck, peers);
+            Result siyu = siyu(dir.resolve("siyu"), full, "Siyu", atN, null);
+            Result onPostgres = null;
+            if (context.postgresUrl().isPresent()) {
+                String server = context.postgresUrl().get();
+                String database = Postgres.uniqueName("siyu_bench_import");
+                try (Postgres pg = Postgres.create(server, database)) {
+                    String side = "Siyu on " + pg.version() + ", fsync " + pg.setting("fsync");
+                    log("%s: %,d rows…", side, n);
+                    onPostgres = siyu(dir.resolve("siyu-pg"), full, side, atN, Postgres.withDatabase(server, database));
+                }
+            }
+            write(report, context, data, atN, full, siyu, siyuCheck, peers, onPostgres);
         } finally {
             delete(dir);
         }
         return report.finish(context.results());
     }
 
-    private static Result siyu(Path folder, Path csv, String side, ImportData.Expected expected) throws Exception {
+    /** Siyu's import of {@code csv} on an H2 file in {@code folder}, or on the database at {@code url} when given. */
+    private static Result siyu(Path folder, Path csv, String side, ImportData.Expected expected, String url)
+            throws Exception {
         Files.createDirectories(folder);
-        try (SiyuNode node = new SiyuNode(folder)) {
+        try (SiyuNode node = url == null ? new SiyuNode(folder) : new SiyuNode(folder, url)) {
             SiyuNode.Run run = node.importFile(csv, csv.getFileName().toString());
             Outcome outcome = node.outcome(expected.samples().keySet());
             outcome.check(side, expected);
@@ -119,7 +132,7 @@ public final class ImportBench implements Bench {
     }
 
     private static void write(Report report, Context context, ImportData data, ImportData.Expected expected, Path csv,
-            Result siyu, Result siyuCheck, List<Result> peers) throws IOException {
+            Result siyu, Result siyuCheck, List<Result> peers, Result onPostgres) throws IOException {
         report.line(String.format("- data: %,d rows (%.1f MB of UTF-8 CSV: 姓名, 手机号, unionid, 旺旺, 企业微信, 城市), "
                 + "%,d identities (%.2f per row), %,d customers made, %,d merges through a phone and a unionid (1 %% of "
                 + "persons in three rows)", data.rows(), Files.size(csv) / 1e6, expected.identities(),
@@ -142,6 +155,9 @@ public final class ImportBench implements Bench {
         for (Result peer : peers) {
             rows.add(row(peer, "H2 file", Stats.ratio(siyu.rowsPerSecond() / peer.rowsPerSecond())));
         }
+        if (onPostgres != null) {
+            rows.add(row(onPostgres, "PostgreSQL", "—"));
+        }
         report.table(List.of("side", "store", "rows", "time", "rows/s", "identities/s", "Siyu ÷ side"), rows);
         Result best = peers.stream().max(Comparator.comparingDouble(Result::rowsPerSecond)).orElseThrow();
         double ratio = siyu.rowsPerSecond() / best.rowsPerSecond();
@@ -162,8 +178,13 @@ public final class ImportBench implements Bench {
         report.paragraph("Time: Siyu from opening the file (the whole file is read once to detect its encoding, once to "
                 + "count the rows) to the job's end; the peer from opening the file to its last commit. The smaller "
                 + "Siyu run on the peers' rows came first (it is the check against them and warms the JIT).");
-        if (context.postgresUrl().isPresent()) {
-            report.paragraph("PostgreSQL: not run by this benchmark; its target is on H2, the store a node starts with.");
+        if (onPostgres != null) {
+            report.paragraph(String.format("PostgreSQL: the same import, the same parts of a node, pointed at a new "
+                    + "database on the run's PostgreSQL server (as `SIYU_DB_URL` points a node at it), all %,d rows, "
+                    + "checked like the H2 side: %s, %.2f× Siyu on H2. The targets are on H2, the store a node starts "
+                    + "with; this row shows what a larger deployment's store does with the same import.",
+                    onPostgres.rows(), Stats.rate(onPostgres.rowsPerSecond()),
+                    onPostgres.rowsPerSecond() / siyu.rowsPerSecond()));
         }
         if (context.smoke()) {
             report.paragraph("Smoke run: few rows for the peers; the figures say little, the run checks that every side "

@@ -44,7 +44,8 @@ import org.siyu.support.csv.Encoding;
 
 /**
  * The parts of a node that an import runs through, put together as the host and Declarative Services put them
- * together, without the OSGi framework: the host's {@link Database} (an H2 file with {@code WRITE_DELAY=0}, HikariCP,
+ * together, without the OSGi framework: the host's {@link Database} (an H2 file with {@code WRITE_DELAY=0}, or
+ * PostgreSQL; HikariCP,
  * the host's own tables), each bundle's unit built by the host's {@link UnitFactory} and joined into one JDBC
  * transaction per thread by the host's {@code PersistenceUnitService}/{@code TransactionScope} (so a chunk commits
  * once, as on a node), Flyway with each bundle's migrations and history table, kernel-events' outbox as the
@@ -62,8 +63,14 @@ final class SiyuNode implements AutoCloseable {
     record Run(long nanos, ImportRecord record, JobInfo job) {
     }
 
+    /** On an H2 file in {@code folder} with the host's default URL. */
     SiyuNode(Path folder) throws Exception {
-        database = Database.open(Database.defaultUrl(folder), folder);
+        this(folder, Database.defaultUrl(folder));
+    }
+
+    /** On the database at {@code url} (an H2 file, or PostgreSQL as {@code SIYU_DB_URL} points a node at it). */
+    SiyuNode(Path folder, String url) throws Exception {
+        database = Database.open(url, folder);
         PersistenceUnit identityUnit = unit(new IdentityEntities());
         PersistenceUnit eventsUnit = unit(new EventsEntities());
         PersistenceUnit importsUnit = unit(new ImportEntities());
