@@ -61,7 +61,8 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
     /**
      * Tells listeners, one job record at a time in the order they were handed over. Listeners are other bundles' code
      * (a shell view pushing to a browser); run on the job threads or the flusher while they hold a job's monitor, one
-     * that blocked would stop every job's progress from being written and the job from ending.
+     * that blocked would stop every job's progress from being written and the job from ending. One that blocks here
+     * delays what the other listeners hear, not the jobs.
      */
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "siyu-job-listeners");
@@ -337,7 +338,6 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
             }
         }
         flusher.shutdownNow();
-        notifier.shutdown();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -346,6 +346,7 @@ public final class HostJobs implements JobService, JobMonitor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        notifier.shutdown(); // after the jobs' ends were handed over: views still open hear them
         for (RunningJob job : running) {
             synchronized (job) {
                 if (!job.state.ended()) {

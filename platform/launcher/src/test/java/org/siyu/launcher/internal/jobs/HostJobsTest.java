@@ -256,6 +256,24 @@ class HostJobsTest {
     }
 
     @Test
+    void listenersShouldHearTheEndOfAJobTheNodeStops() throws Exception {
+        List<JobInfo> heard = new CopyOnWriteArrayList<>();
+        jobs.subscribe(heard::add);
+        long id = jobs.start("test.until-stopped", "Runs until the node stops", "x", p -> {
+            while (!p.cancelled()) {
+                Thread.sleep(10);
+            }
+            return null;
+        }).id();
+        assertTrue(await(() -> heard.stream().anyMatch(j -> j.id() == id && j.state() == State.RUNNING)));
+
+        jobs.close();
+
+        assertTrue(await(() -> heard.stream().anyMatch(j -> j.id() == id && j.state() == State.INTERRUPTED)),
+                "a view still open while the node stops hears the job end: " + heard);
+    }
+
+    @Test
     void jobsLeftRunningOrQueuedByAKilledNodeShouldBeInterruptedAtTheNextStart() throws Exception {
         long done = jobs.start("test.done", "Done before", "x", p -> "finished").id();
         awaitEnd(done);

@@ -89,7 +89,8 @@ public final class GraphRebuild {
 
     /**
      * Adds the next record (number {@link #records()} before the call): the normalised identity keys presented
-     * together. A key given twice counts once.
+     * together. A key given twice counts once. The array is kept until its group is interned: do not change it
+     * afterwards.
      *
      * @throws IllegalArgumentException for an empty record or a null or empty key (naming the record and position)
      * @throws IllegalStateException    after {@link #run}
