@@ -1,10 +1,14 @@
 package org.siyu.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * A database of its own on the PostgreSQL server a run was given (the throwaway cluster {@code ./siyu bench} and
@@ -67,6 +71,51 @@ public final class Postgres implements AutoCloseable {
             return base + "/" + database + params;
         }
         return base.substring(0, slash + 1) + database + params;
+    }
+
+    /** Writes the rows of a {@code COPY … FROM STDIN} in its text format; see {@link #copy}. */
+    @FunctionalInterface
+    public interface CopyRows {
+        void write(CopyOut out) throws SQLException;
+    }
+
+    /** Where {@link CopyRows} writes: buffered, sent to the server a megabyte at a time. */
+    public static final class CopyOut {
+        private static final int FLUSH_AT = 1 << 20;
+        private final CopyIn copy;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_AT + 4096);
+
+        private CopyOut(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        /** Text of the row format (the caller writes tabs and newlines; values must hold none, nor backslashes). */
+        public void write(String text) throws SQLException {
+            buffer.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            if (buffer.size() > FLUSH_AT) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            buffer.reset();
+        }
+    }
+
+    /** Streams the rows {@code rows} writes into {@code copySql} ({@code COPY <table> FROM STDIN}); cancelled on failure. */
+    public static void copy(Connection c, String copySql, CopyRows rows) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        try {
+            CopyOut out = new CopyOut(copy);
+            rows.write(out);
+            out.flush();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     @Override

@@ -1,13 +1,10 @@
 package org.siyu.bench.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.siyu.bench.Postgres;
 
 /**
  * The batch peer: PostgreSQL computes the same partition as {@code GraphRebuild} with one recursive CTE over
@@ -51,30 +48,14 @@ final class CteRebuild {
             s.execute("CREATE TABLE record_identity (record integer NOT NULL, identity text NOT NULL, "
                     + "merge_key boolean NOT NULL)");
         }
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY record_identity FROM STDIN");
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        // keys hold no tab, newline or backslash (the generator writes them): COPY's text format as is
+        Postgres.copy(c, "COPY record_identity FROM STDIN", out -> {
             for (int r = 0; r < data.recordCount(); r++) {
-                byte[] record = (r + "\t").getBytes(StandardCharsets.US_ASCII);
                 for (String key : data.record(r)) {
-                    buffer.writeBytes(record);
-                    // keys hold no tab, newline or backslash (the generator writes them): COPY's text format as is
-                    buffer.writeBytes(key.getBytes(StandardCharsets.UTF_8));
-                    buffer.writeBytes(IdentityData.mergeKey(key) ? "\tt\n".getBytes(StandardCharsets.US_ASCII)
-                            : "\tf\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                if (buffer.size() > (1 << 20)) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                    out.write(r + "\t" + key + (IdentityData.mergeKey(key) ? "\tt\n" : "\tf\n"));
                 }
             }
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        });
         try (Statement s = c.createStatement()) {
             s.execute("SET work_mem = '256MB'");
             long t0 = System.nanoTime();

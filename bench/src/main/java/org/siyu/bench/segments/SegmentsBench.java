@@ -1,7 +1,5 @@
 package org.siyu.bench.segments;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +24,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.siyu.bench.Bench;
 import org.siyu.bench.Context;
 import org.siyu.bench.Mismatch;
@@ -164,27 +160,14 @@ public final class SegmentsBench implements Bench {
             s.execute("CREATE TABLE customer_tag (customer_id integer NOT NULL, tag_id integer NOT NULL)");
             s.execute("INSERT INTO customer SELECT generate_series(1, " + data.customers() + ")");
         }
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY customer_tag FROM STDIN");
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        Postgres.copy(c, "COPY customer_tag FROM STDIN", out -> {
             for (int t = 0; t < SegmentData.TAGS; t++) {
-                byte[] tag = ("\t" + SegmentData.id(t) + "\n").getBytes(StandardCharsets.US_ASCII);
+                String tag = "\t" + SegmentData.id(t) + "\n";
                 for (int customer : data.members(t)) {
-                    buffer.writeBytes(Integer.toString(customer).getBytes(StandardCharsets.US_ASCII));
-                    buffer.writeBytes(tag);
-                }
-                if (buffer.size() > (1 << 20)) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                    out.write(customer + tag);
                 }
             }
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        });
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE customer ADD PRIMARY KEY (id)");
             s.execute("ALTER TABLE customer_tag ADD PRIMARY KEY (tag_id, customer_id)");
