@@ -161,8 +161,7 @@ class MembershipAdminBrowserTest {
         page.open("membership.tiers", "membership-tiers");
         page.clickCell("membership-tiers-grid", "Silver");
         page.browser.await("membership-tier-form", 10_000);
-        assertEquals("silver", String.valueOf(page.browser.script("return arguments[0].value;",
-                page.browser.byId("membership-tier-code"))));
+        assertEquals("silver", page.value("membership-tier-code"));
         page.type("membership-tier-minSpendFen", "9000");
         page.click("membership-tier-save");
         String error = page.awaitError("membership-tier-minSpendFen");
