@@ -40,7 +40,7 @@ class SegmentSqlTest {
         data = SegmentData.generate(CUSTOMERS, 7);
         index = data.tagIndex();
         h2 = DriverManager.getConnection("jdbc:h2:mem:segment-sql;OPTIMIZE_REUSE_RESULTS=0", "sa", "");
-        SegmentsBench.loadH2(h2, data);
+        SqlPeers.loadH2(h2, data);
     }
 
     @AfterAll
@@ -82,7 +82,7 @@ class SegmentSqlTest {
     @Test
     void shouldFailLoudlyWhenAPeerCountsDifferently() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:segment-mismatch", "sa", "")) {
-            SegmentsBench.loadH2(c, data);
+            SqlPeers.loadH2(c, data);
             try (Statement s = c.createStatement()) {
                 // one assignment of t0 lost: the first expression (t0 AND … AND t4) may not notice, the OR of t0…t4 does
                 s.execute("DELETE FROM customer_tag WHERE tag_id = 1 AND customer_id = " + data.members(0)[0]);
@@ -93,7 +93,7 @@ class SegmentSqlTest {
             }
             Context context = new Context("20k", CUSTOMERS, 7, Optional.empty(), Path.of("target"), true, 1);
             Mismatch mismatch = assertThrows(Mismatch.class,
-                    () -> SegmentsBench.runPeer("H2", "H2", List.of(), 0, c, counts, context));
+                    () -> SqlPeers.runPeer("H2", "H2", List.of(), 0, c, counts, context));
             assertTrue(mismatch.getMessage().contains("H2 counted"), mismatch.getMessage());
             assertTrue(mismatch.getMessage().contains("SQL: SELECT"), mismatch.getMessage());
         }
@@ -128,7 +128,7 @@ class SegmentSqlTest {
         long expected = siyu(text);
         for (SegmentSql.Plan plan : SegmentSql.Plan.values()) {
             String sql = SegmentSql.count(expr, plan);
-            assertEquals(expected, SegmentsBench.query(h2, sql), plan.title() + ": " + text + "\n" + sql);
+            assertEquals(expected, SqlPeers.query(h2, sql), plan.title() + ": " + text + "\n" + sql);
         }
     }
 
