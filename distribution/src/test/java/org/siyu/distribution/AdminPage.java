@@ -288,6 +288,22 @@ final class AdminPage {
                 + name + "\"}}")).get("customerId").asInt();
     }
 
+    /** Waits up to a minute until every one of {@code paths} answers a GET with 200 (bundles come up after the node). */
+    void awaitUp(String what, String... paths) throws InterruptedException {
+        assertTrue(TestHost.await(60_000, () -> {
+            try {
+                for (String path : paths) {
+                    if (get(path).statusCode() != 200) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }), what + " did not come up");
+    }
+
     /** Waits until a GET answers 200 with a body that satisfies {@code wanted}. */
     JsonNode awaitJson(String path, Predicate<JsonNode> wanted) throws InterruptedException {
         JsonNode seen = Browser.awaitValue(30_000, () -> {

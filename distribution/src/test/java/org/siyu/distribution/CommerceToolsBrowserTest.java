@@ -44,14 +44,7 @@ class CommerceToolsBrowserTest {
         node = TestHost.start(home);
         rest = new AdminPage(null, node, node.token("admin", TestHost.ADMIN_PASSWORD));
         // the commerce plugins are features: they come up after the platform
-        assertTrue(TestHost.await(60_000, () -> {
-            try {
-                return rest.get("/api/v1/products").statusCode() == 200 && rest.get("/api/v1/codes").statusCode() == 200
-                        && rest.get("/api/v1/order-imports").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }), "commerce, its codes or its import did not come up");
+        rest.awaitUp("commerce, its codes or its import", "/api/v1/products", "/api/v1/codes", "/api/v1/order-imports");
         productId = rest.ok(rest.post("/api/v1/products", "{\"name\":\"浏览器冻干猫粮\",\"skus\":[{\"code\":\"" + SKU
                 + "\",\"priceFen\":12800,\"stock\":100}]}")).get("id").asLong();
     }

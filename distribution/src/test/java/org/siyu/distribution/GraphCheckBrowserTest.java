@@ -2,7 +2,6 @@ package org.siyu.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -33,13 +32,7 @@ class GraphCheckBrowserTest {
         node = TestHost.start(home);
         rest = new AdminPage(null, node, node.token("admin", TestHost.ADMIN_PASSWORD));
         // kernel-identity registers its resources once its unit is migrated, after the node answers
-        assertTrue(TestHost.await(60_000, () -> {
-            try {
-                return rest.get("/api/v1/identities/graph-check").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }), "kernel-identity's REST resources did not come up");
+        rest.awaitUp("kernel-identity's REST resources", "/api/v1/identities/graph-check");
         shop = resolve("\"phone:13900000000\",\"wecom:shop\"");
         for (int i = 1; i <= 3; i++) {
             visitor[i] = resolve("\"wecom:visitor" + i + "\"");

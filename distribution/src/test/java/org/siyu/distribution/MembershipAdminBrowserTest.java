@@ -50,13 +50,7 @@ class MembershipAdminBrowserTest {
         node = TestHost.start(home);
         rest = new AdminPage(null, node, node.token("admin", TestHost.ADMIN_PASSWORD));
         // membership is a feature: it comes up after the platform
-        assertTrue(TestHost.await(60_000, () -> {
-            try {
-                return rest.get("/api/v1/member-tiers").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }), "membership did not come up");
+        rest.awaitUp("membership", "/api/v1/member-tiers");
         lin = rest.customer("tmall:mb-browser-lin", "林会员");
         zhou = rest.customer("wecom:mb-browser-zhou", "周会员");
         wu = rest.customer("wecom:mb-browser-wu", "吴会员");
