@@ -81,6 +81,21 @@ public final class CustomerEvents {
     }
 
     /**
+     * {@code customer.split}, subject = the customer the identities left (so it is delivered after what linked them):
+     * {@code {"from","to","splitId","created","identities"}} (to: the customer they moved to; created: whether the
+     * split created it, which then also has its {@code customer.created}; identities: how many moved).
+     */
+    void split(int from, int to, long splitId, boolean created, int identities) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", from);
+        data.put("to", to);
+        data.put("splitId", splitId);
+        data.put("created", created);
+        data.put("identities", identities);
+        publish(Event.of("customer.split", SOURCE, from, Json.object(data)));
+    }
+
+    /**
      * {@code identity.poisoned}, subject = the customer that holds it: {@code {"identity","claims"}}. The identity is
      * masked: it is a shared number or device, not this customer's.
      */

@@ -34,6 +34,7 @@ import org.siyu.api.org.Staff;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.kernel.identity.internal.channel.Channels;
 import org.siyu.kernel.identity.internal.channel.Identity;
+import org.siyu.kernel.identity.internal.graph.GraphCheck;
 import org.siyu.kernel.identity.internal.store.CustomerRow;
 import org.siyu.kernel.identity.internal.store.LinkRow;
 import org.siyu.kernel.identity.internal.store.MergeRow;
@@ -79,6 +80,7 @@ public class OneId implements IdentityService {
     private final WriteGate gate;
     private final CustomerEvents events;
     private final Merger merger;
+    private final Splitter splitter;
     private final Resolver resolver;
     private final BatchResolver batches;
     private volatile Config config;
@@ -103,6 +105,7 @@ public class OneId implements IdentityService {
         this.gate = new WriteGate(index, customers, config.writeLockTimeoutSeconds() * 1000L);
         this.events = new CustomerEvents(bus);
         this.merger = new Merger(events);
+        this.splitter = new Splitter(events);
         this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events, index), merger, events,
                 index);
         this.batches = new BatchResolver(unit, gate, events, resolver, index, this::parse, this::now);
@@ -339,6 +342,21 @@ public class OneId implements IdentityService {
     public void undoMerge(long mergeId, String actor) {
         String who = actor(actor);
         unit.inTransaction(em -> merger.undo(em, gate.enter(em), mergeId, who, now()));
+    }
+
+    /**
+     * Carries out a split the graph check listed: moves the identities of its link groups off the customer they were
+     * linked to through a key that is poison now (ADR 0015), to the customer they belong with or a new one, and
+     * records it in {@code identity_split}.
+     *
+     * @return the customer the identities are with now
+     * @throws IllegalArgumentException if the split names nothing or a customer that does not exist
+     * @throws IllegalStateException    if the customers or the groups changed since the check: run it again
+     */
+    public int split(GraphCheck.Split split, String actor) {
+        String who = actor(actor);
+        return unit.inTransaction(em -> splitter.split(em, gate.enter(em), split.from(), split.to(), split.leads(),
+                split.evidence(), who, now())).customer();
     }
 
     @Override

@@ -155,7 +155,9 @@ final class Resolver {
                 }
             }
             created = answer == provisional;
-            List<String> linked = link(em, txn, lookup, identities, links, answer, now);
+            List<String> linked = created ? List.of()
+                    : link(em, txn, lookup, identities, links, answer, tie(identities, links, poison, answer, merged),
+                            now);
             List<String> changed = traits.isEmpty() || created ? List.of()
                     : applyTraits(txn, em.find(CustomerRow.class, answer), traits);
             if (!linked.isEmpty() || !changed.isEmpty()) {
@@ -259,18 +261,51 @@ final class Resolver {
         row.getTraits().putAll(traits.others());
         em.persist(row);
         txn.customer(row.getId(), true, row.getOwner());
-        List<String> linked = link(em, txn, lookup, identities, links, row.getId(), now);
+        List<String> linked = link(em, txn, lookup, identities, links, row.getId(), null, now);
         events.created(row.getId(), linked, channel);
         return row.getId();
     }
 
-    /** Links the call's unlinked identities to {@code customer}, also in {@code links}; returns their keys. */
+    /**
+     * The identity through which the call reached {@code answer}, recorded on the links it makes there (ADR 0015): the
+     * call's first non-poison linked identity now with the answer or with a customer merged into it, one that is not a
+     * merge key first (a WeCom contact, an openid: one person's), else a merge key.
+     */
+    private static String tie(List<Identity> identities, Map<String, LinkRow> links, Set<String> poison, int answer,
+            List<Integer> merged) {
+        String key = null;
+        for (Identity identity : identities) {
+            LinkRow link = links.get(identity.key());
+            if (link == null || poison.contains(identity.key()) || (link.getCustomerId() != answer
+                    && !merged.contains(link.getCustomerId()))) {
+                continue;
+            }
+            if (!identity.mergeKey()) {
+                return identity.key();
+            }
+            if (key == null) {
+                key = identity.key();
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Links the call's unlinked identities to {@code customer}, also in {@code links}; returns their keys.
+     *
+     * @param via the call's identity through which it reached {@code customer}, or null when the call created it
+     */
     private static List<String> link(EntityManager em, WriteGate.Txn txn, Links lookup, List<Identity> identities,
-            Map<String, LinkRow> links, int customer, Instant now) {
+            Map<String, LinkRow> links, int customer, String via, Instant now) {
         List<String> linked = new ArrayList<>();
+        String with = null;
         for (Identity identity : identities) {
             if (!links.containsKey(identity.key())) {
-                LinkRow row = new LinkRow(identity.key(), customer, identity.channel(), now);
+                if (via != null && with == null) {
+                    with = identity.key();
+                }
+                LinkRow row = via == null ? new LinkRow(identity.key(), customer, identity.channel(), now)
+                        : new LinkRow(identity.key(), customer, identity.channel(), now, via, with);
                 em.persist(row);
                 lookup.linked(row);
                 txn.link(identity.key(), customer);

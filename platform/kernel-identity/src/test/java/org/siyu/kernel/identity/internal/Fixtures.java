@@ -22,7 +22,7 @@ public final class Fixtures {
     /** Deletes every row of the bundle's tables, children first (the sequences go on). */
     public static void empty(TestPersistenceUnit unit) throws SQLException {
         unit.deleteAll("identity_trait", "identity_link", "identity_merge_move", "identity_merge", "identity_claim",
-                "identity_poison", "identity_customer");
+                "identity_poison", "identity_split", "identity_customer");
     }
 
     /** OneID over {@code unit} with a clock, for tests in other packages; {@code org} may be null. */

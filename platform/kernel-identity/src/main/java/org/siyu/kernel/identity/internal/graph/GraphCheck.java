@@ -3,8 +3,10 @@ package org.siyu.kernel.identity.internal.graph;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,34 +15,42 @@ import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.kernel.identity.internal.channel.Mask;
+import org.siyu.kernel.identity.internal.graph.StoredGraph.Group;
+import org.siyu.kernel.identity.internal.graph.StoredGraph.MergeInfo;
 
 /**
  * Rebuilds the identity graph from what OneID stored and compares it with the customers as they are: which merges a
- * from-scratch rebuild would not make because the keys that made them are poison now.
+ * from-scratch rebuild would not make because the keys that made them are poison now, and which identities were
+ * linked to a customer only through such a key.
  *
- * <p>The source records of past resolutions are not stored, but what joins customers is: a merge happens only in a
+ * <p>The source records of past resolutions are not stored, but what joins them is. A merge happens only in a
  * resolution that had several customers and a merge key, and such a resolution first records every customer of the
  * call as a claimant of each of its merge keys ({@code identity_claim}). Every customer was created by one resolution
- * with its own identities (its record), and an identity is linked to one customer, so two records share an identity
- * only through a claim. The rebuild therefore takes as records the customers that hold or claimed a claimed key, each
- * with those keys (the key's original holder is found by following {@code brought_by_merge} back through the merges
- * that moved it), and runs {@link GraphRebuild}: a key presented by more records than the poison threshold is
- * poison over the whole graph, and only the other keys join. Identities nobody claimed join nothing and are not
- * read: the work grows with the claims, not with the identities.
+ * with its own identities (its record); the identities a later resolution linked to an existing customer carry the
+ * identity it came through and the first one it linked ({@code linked_via}, {@code linked_with}: a <em>link
+ * group</em>, ADR 0015). The rebuild takes as records the customers that hold or claimed a claimed key or a group's
+ * tie, each with those keys (a key's original holder is found by following {@code brought_by_merge} back through the
+ * merges that moved it), and every link group, with its tie and its own identities that join anything. It runs
+ * {@link GraphRebuild}: a key claimed by more customers than the poison threshold is poison over the whole graph, and
+ * only the other keys join. A link group counts as presenting nothing ({@link GraphRebuild#attach}), as online: OneID
+ * links it without a claim, as the same person returning with a new identity. Identities that join nothing are not
+ * read.
  *
  * <p>A merge that is not undone and whose two customers the rebuild puts in different components was made through a
  * key that is poison now (online, a key turns poison only when its claimants pass the threshold, so up to that many
  * customers were merged through it first). Those merges are listed with the poison keys both customers claimed; an
- * operator undoes them ({@code POST /api/v1/merges/<id>/undo}). Customers that the rebuild joins but that are apart
- * now (an operator undid their merge, which the claims do not forget) are counted, not listed.
+ * operator undoes them ({@code POST /api/v1/merges/<id>/undo}). A link group that is with another customer than the
+ * one its component's customers are with now (or that is with a customer although its component has none: a person
+ * OneID never created a customer for) is listed as a split, per component and customer: its identities belong with
+ * that customer or a new one ({@code OneId.split}). Customers that the rebuild joins but that are apart now (an
+ * operator undid their merge, which the claims do not forget) are counted, not listed.
  *
- * <p>Reads only, in one transaction, without OneID's write lock: links are read before the merges and moves, so every
- * merge a link names is there; a resolution committed during the check may be half seen, which the answer counts
- * ({@code unresolved}).
+ * <p>Reads only, in one transaction, without OneID's write lock; a resolution committed during the check may be half
+ * seen, which the answer counts ({@code unresolved}).
  */
 public final class GraphCheck {
 
-    /** At most this many merges and keys are listed in a result; the counts are complete. */
+    /** At most this many merges, splits and keys are listed in a result; the counts are complete. */
     public static final int LIST_LIMIT = 500;
 
     private GraphCheck() {
@@ -52,135 +62,124 @@ public final class GraphCheck {
     }
 
     /**
+     * Link groups of one rebuilt component that are with a customer they do not belong with. Keys are masked.
+     *
+     * @param ref         the split's number in this result ({@code POST …/graph-check/splits/<ref>})
+     * @param customerNow where the identities are
+     * @param moveTo      the customer they belong with, 0 for a new customer
+     * @param groups      link groups (resolutions that linked them)
+     * @param identities  identities to move
+     * @param ties        the identities the groups were linked through
+     * @param poisonKeys  those of them that are poison now
+     * @param at          when the last of them was linked, ISO-8601 (UTC)
+     */
+    public record SuspectLinks(int ref, int customerNow, int moveTo, int groups, int identities, List<String> ties,
+            List<String> poisonKeys, String at) {
+    }
+
+    /** What {@code OneId.split} needs for a listed split and the result does not show: the groups' leads, unmasked. */
+    public record Split(int from, int to, List<String> leads, String evidence) {
+    }
+
+    /**
      * What the check found.
      *
-     * @param checkedAt          when, ISO-8601 (UTC)
-     * @param claimedKeys        merge keys with claims (the records' identities)
-     * @param records            customers that hold or claimed one of them
-     * @param merges             merges that are not undone
-     * @param poisonNow          keys flagged poison online ({@code identity_poison})
-     * @param poisonRebuilt      keys poison in the rebuild (presented by more records than the threshold)
-     * @param newlyPoison        keys poison in the rebuild but not flagged online, masked (at most the limit)
+     * @param checkedAt           when, ISO-8601 (UTC)
+     * @param claimedKeys         merge keys with claims
+     * @param records             records of the rebuild: customers that hold or claimed a key that joins, and groups
+     * @param merges              merges that are not undone
+     * @param poisonNow           keys flagged poison online ({@code identity_poison})
+     * @param poisonRebuilt       keys poison in the rebuild (claimed by more customers than the threshold)
+     * @param newlyPoison         keys poison in the rebuild but not flagged online, masked (at most the limit)
      * @param mergesThroughPoison merges the rebuild would not make
-     * @param customersAffected  live customers that hold such a merge
-     * @param suspects           those merges, newest first (at most the limit)
-     * @param apartNow           rebuilt components whose customers are several live customers now
-     * @param unresolved         links whose merge chain was not found (written while the check read)
-     * @param millis             how long the check took
+     * @param customersAffected   live customers that hold such a merge
+     * @param suspects            those merges, newest first (at most the limit)
+     * @param linkGroups          link groups read
+     * @param groupsAstray        link groups with a customer they do not belong with
+     * @param identitiesAstray    their identities
+     * @param splits              those groups per component and customer, newest first (at most the limit)
+     * @param apartNow            rebuilt components whose customers are several live customers now
+     * @param unresolved          links whose merge chain was not found (written while the check read)
+     * @param millis              how long the check took
      */
     public record Result(String checkedAt, int threshold, int claimedKeys, int records, int merges, int poisonNow,
             int poisonRebuilt, List<String> newlyPoison, int mergesThroughPoison, int customersAffected,
-            List<SuspectMerge> suspects, int apartNow, int unresolved, long millis) {
+            List<SuspectMerge> suspects, int linkGroups, int groupsAstray, int identitiesAstray,
+            List<SuspectLinks> splits, int apartNow, int unresolved, long millis) {
 
         /** The job's one-line summary. */
         public String summary() {
             return mergesThroughPoison + " merges through keys that are poison now (" + customersAffected
-                    + " customers), " + poisonRebuilt + " poison keys in the rebuild (" + poisonNow + " flagged), "
+                    + " customers), " + identitiesAstray + " identities linked through them (" + groupsAstray
+                    + " link groups), " + poisonRebuilt + " poison keys in the rebuild (" + poisonNow + " flagged), "
                     + claimedKeys + " claimed keys, " + merges + " merges checked";
         }
     }
 
-    private record MergeInfo(long id, int survivor, int merged, String rule, String evidence, Instant at,
-            boolean undone) {
+    /** The result and, per listed split ({@link SuspectLinks#ref}), what carrying it out needs. */
+    public record Checked(Result result, List<Split> splits) {
     }
 
     /**
      * Runs the check in {@code em}'s transaction.
      *
      * @param threshold OneID's poison threshold
+     * @return the result, or null when {@code progress} was cancelled
      */
-    public static Result run(EntityManager em, int threshold, JobProgress progress) {
+    public static Checked run(EntityManager em, int threshold, JobProgress progress) {
         long started = System.nanoTime();
         progress.total(5);
+        StoredGraph stored = new StoredGraph();
         progress.message("reading claims");
-        // key -> claimants, in key order so records and the result come out the same on every run
-        Map<String, Set<Integer>> claimants = new TreeMap<>();
-        try (var rows = em.createQuery("select c.identity, c.customerId from ClaimRow c", Object[].class)
-                .getResultStream()) {
-            rows.forEach(r -> claimants.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((Integer) r[1]));
-        }
+        stored.readClaims(em);
         progress.advance(1);
         if (progress.cancelled()) {
             return null;
         }
-
-        progress.message("reading the links of claimed keys");
-        Map<String, Object[]> links = new HashMap<>(); // key -> {customerId, broughtByMerge}
-        try (var rows = em.createQuery("select l.identity, l.customerId, l.broughtByMerge from LinkRow l "
-                + "where l.identity in (select c.identity from ClaimRow c)", Object[].class).getResultStream()) {
-            rows.forEach(r -> links.put((String) r[0], new Object[] {r[1], r[2]}));
-        }
+        progress.message("reading link groups and the links of claimed keys");
+        stored.readLinks(em);
         progress.advance(1);
-
         progress.message("reading merges");
-        Map<Long, MergeInfo> merges = new HashMap<>();
-        try (var rows = em.createQuery("select m.id, m.survivor, m.merged, m.rule, m.evidence, m.mergedAt, m.undoneAt "
-                + "from MergeRow m", Object[].class).getResultStream()) {
-            rows.forEach(r -> merges.put((Long) r[0], new MergeInfo((Long) r[0], (Integer) r[1], (Integer) r[2],
-                    (String) r[3], (String) r[4], (Instant) r[5], r[6] != null)));
-        }
-        Map<String, Long> moves = new HashMap<>(); // mergeId + " " + key -> previous merge (absent: linked directly)
-        Set<String> moved = new HashSet<>();
-        try (var rows = em.createQuery("select m.mergeId, m.identity, m.previousMerge from MoveRow m "
-                + "where m.identity in (select c.identity from ClaimRow c)", Object[].class).getResultStream()) {
-            rows.forEach(r -> {
-                String k = r[0] + " " + r[1];
-                moved.add(k);
-                if (r[2] != null) {
-                    moves.put(k, (Long) r[2]);
-                }
-            });
-        }
-        Map<Integer, Integer> mergedInto = new HashMap<>();
-        try (var rows = em.createQuery("select c.id, c.mergedInto from CustomerRow c where c.mergedInto <> 0",
-                Object[].class).getResultStream()) {
-            rows.forEach(r -> mergedInto.put((Integer) r[0], (Integer) r[1]));
-        }
-        Set<String> poisonNow = new HashSet<>(em.createQuery("select p.identity from PoisonRow p", String.class)
-                .getResultList());
+        stored.readMerges(em);
         progress.advance(1);
         if (progress.cancelled()) {
             return null;
         }
 
         progress.message("rebuilding the graph");
-        // customer -> the claimed keys its record holds: those it was created with and those it claimed
-        TreeMap<Integer, List<String>> records = new TreeMap<>();
-        int unresolved = 0;
-        for (Map.Entry<String, Set<Integer>> e : claimants.entrySet()) {
-            String key = e.getKey();
-            Object[] link = links.get(key);
-            if (link != null) {
-                int holder = (Integer) link[0];
-                Long by = (Long) link[1];
-                int hops = 0;
-                while (by != null && hops++ <= merges.size()) {
-                    MergeInfo m = merges.get(by);
-                    String k = by + " " + key;
-                    if (m == null || !moved.contains(k)) {
-                        unresolved++;
-                        break;
-                    }
-                    holder = m.merged();
-                    by = moves.get(k);
-                }
-                records.computeIfAbsent(holder, c -> new ArrayList<>()).add(key);
-            }
+        // customer -> the keys its record holds that join: those it was created with and those it claimed
+        TreeMap<Integer, List<String>> founders = new TreeMap<>();
+        Map<String, List<String>> groupKeys = new HashMap<>();
+        for (Map.Entry<String, Set<Integer>> e : stored.claimants.entrySet()) {
+            place(stored, e.getKey(), founders, groupKeys);
             for (int customer : e.getValue()) {
-                List<String> keys = records.computeIfAbsent(customer, c -> new ArrayList<>());
-                if (keys.isEmpty() || !keys.getLast().equals(key)) {
-                    keys.add(key);
-                }
+                add(founders.computeIfAbsent(customer, c -> new ArrayList<>()), e.getKey());
             }
         }
+        for (Group g : stored.groups.values()) {
+            if (g.via != null && !stored.claimants.containsKey(g.via)) {
+                place(stored, g.via, founders, groupKeys);
+            }
+        }
+        // Founders first, in ascending customer order, so a component's smallest record (its root) is its smallest
+        // customer whenever it has one; then the groups, attached.
         GraphRebuild graph = new GraphRebuild(threshold, k -> true); // only merge keys are claimed
-        int[] customerOf = new int[records.size()];
+        int[] customerOf = new int[founders.size()];
         Map<Integer, Integer> recordOf = new HashMap<>();
         int r = 0;
-        for (Map.Entry<Integer, List<String>> e : records.entrySet()) {
+        for (Map.Entry<Integer, List<String>> e : founders.entrySet()) {
             customerOf[r] = e.getKey();
             recordOf.put(e.getKey(), r++);
             graph.add(e.getValue().toArray(String[]::new));
+        }
+        List<Group> groups = new ArrayList<>(stored.groups.values());
+        for (Group g : groups) {
+            List<String> keys = new ArrayList<>(groupKeys.getOrDefault(g.lead, List.of()));
+            if (g.via != null) {
+                keys.add(g.via);
+            }
+            keys.add(g.lead); // never empty; a lead nobody else names joins nothing
+            graph.attach(keys.toArray(String[]::new));
         }
         GraphRebuild.Partition partition = graph.run();
         Set<String> poisonRebuilt = new HashSet<>();
@@ -190,21 +189,59 @@ public final class GraphCheck {
         progress.advance(1);
 
         progress.message("comparing with the customers");
-        // the smallest customer of the component: records were added in ascending customer order
+        // the smallest customer of the component: founders were added in ascending customer order
         IntUnaryOperator component = c -> {
             Integer rec = recordOf.get(c);
             return rec == null ? c : customerOf[partition.component()[rec]];
         };
-        IntUnaryOperator now = c -> {
-            int x = c;
-            for (int hops = 0; mergedInto.containsKey(x) && hops <= mergedInto.size(); hops++) {
-                x = mergedInto.get(x);
-            }
-            return x;
-        };
+        List<SuspectMerge> suspects = new ArrayList<>();
+        int[] counts = suspectMerges(stored, founders, poisonRebuilt, component, suspects);
+        List<Split> splits = new ArrayList<>();
+        List<SuspectLinks> listed = new ArrayList<>();
+        int[] astray = splits(stored, groups, founders.size(), customerOf, partition, poisonRebuilt, splits, listed);
+        Map<Integer, Set<Integer>> liveOfComponent = new HashMap<>();
+        for (int customer : founders.keySet()) {
+            liveOfComponent.computeIfAbsent(component.applyAsInt(customer), c -> new HashSet<>())
+                    .add(stored.now(customer));
+        }
+        int apart = (int) liveOfComponent.values().stream().filter(s -> s.size() > 1).count();
+        List<String> newly = poisonRebuilt.stream().filter(k -> !stored.poisonNow.contains(k)).sorted()
+                .limit(LIST_LIMIT).map(Mask::identity).toList();
+        progress.advance(1);
+        Result result = new Result(Instant.now().toString(), threshold, stored.claimants.size(),
+                founders.size() + groups.size(), counts[0], stored.poisonNow.size(), poisonRebuilt.size(), newly,
+                counts[1], counts[2], List.copyOf(suspects), groups.size(), astray[0], astray[1], List.copyOf(listed),
+                apart, stored.unresolved, (System.nanoTime() - started) / 1_000_000);
+        return new Checked(result, List.copyOf(splits));
+    }
+
+    /** Puts a key that joins into the record that holds it: its link group, else the customer created with it. */
+    private static void place(StoredGraph stored, String key, Map<Integer, List<String>> founders,
+            Map<String, List<String>> groupKeys) {
+        String lead = stored.leadOf.get(key);
+        if (lead != null) {
+            add(groupKeys.computeIfAbsent(lead, l -> new ArrayList<>()), key);
+        } else if (stored.founding.containsKey(key)) {
+            add(founders.computeIfAbsent(stored.firstHolder(key), c -> new ArrayList<>()), key);
+        }
+    }
+
+    private static void add(List<String> keys, String key) {
+        if (keys.isEmpty() || !keys.getLast().equals(key)) {
+            keys.add(key);
+        }
+    }
+
+    /**
+     * Lists the merges the rebuild would not make, newest first.
+     *
+     * @return merges checked, merges through poison, live customers affected
+     */
+    private static int[] suspectMerges(StoredGraph stored, Map<Integer, List<String>> founders,
+            Set<String> poisonRebuilt, IntUnaryOperator component, List<SuspectMerge> listed) {
         List<MergeInfo> suspects = new ArrayList<>();
         int active = 0;
-        for (MergeInfo m : merges.values()) {
+        for (MergeInfo m : stored.merges.values()) {
             if (m.undone()) {
                 continue;
             }
@@ -215,14 +252,13 @@ public final class GraphCheck {
         }
         suspects.sort((a, b) -> Long.compare(b.id(), a.id()));
         Set<Integer> affected = new HashSet<>();
-        List<SuspectMerge> listed = new ArrayList<>();
         for (MergeInfo m : suspects) {
-            int customerNow = now.applyAsInt(m.survivor());
+            int customerNow = stored.now(m.survivor());
             affected.add(customerNow);
             if (listed.size() < LIST_LIMIT) {
                 List<String> shared = new ArrayList<>();
-                List<String> a = records.getOrDefault(m.survivor(), List.of());
-                for (String key : records.getOrDefault(m.merged(), List.of())) {
+                List<String> a = founders.getOrDefault(m.survivor(), List.of());
+                for (String key : founders.getOrDefault(m.merged(), List.of())) {
                     if (poisonRebuilt.contains(key) && a.contains(key)) {
                         shared.add(Mask.identity(key));
                     }
@@ -231,17 +267,62 @@ public final class GraphCheck {
                         m.at().toString(), customerNow, List.copyOf(shared)));
             }
         }
-        Map<Integer, Set<Integer>> liveOfComponent = new HashMap<>();
-        for (int customer : records.keySet()) {
-            liveOfComponent.computeIfAbsent(component.applyAsInt(customer), c -> new HashSet<>())
-                    .add(now.applyAsInt(customer));
+        return new int[] {active, suspects.size(), affected.size()};
+    }
+
+    /**
+     * Lists the link groups that are with a customer their component is not with, per component and customer now,
+     * newest first.
+     *
+     * @return groups astray, their identities
+     */
+    private static int[] splits(StoredGraph stored, List<Group> groups, int founders, int[] customerOf,
+            GraphRebuild.Partition partition, Set<String> poisonRebuilt, List<Split> splits,
+            List<SuspectLinks> listed) {
+        record Astray(int from, int to, List<Group> groups) {
         }
-        int apart = (int) liveOfComponent.values().stream().filter(s -> s.size() > 1).count();
-        List<String> newly = poisonRebuilt.stream().filter(k -> !poisonNow.contains(k)).sorted().limit(LIST_LIMIT)
-                .map(Mask::identity).toList();
-        progress.advance(1);
-        return new Result(Instant.now().toString(), threshold, claimants.size(), records.size(), active,
-                poisonNow.size(), poisonRebuilt.size(), newly, suspects.size(), affected.size(), List.copyOf(listed),
-                apart, unresolved, (System.nanoTime() - started) / 1_000_000);
+        Map<Long, Astray> byComponent = new LinkedHashMap<>();
+        int count = 0;
+        int identities = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            int root = partition.component()[founders + i];
+            int home = root < founders ? stored.now(customerOf[root]) : 0;
+            if (home == g.customer) {
+                continue;
+            }
+            count++;
+            identities += g.identities.size();
+            byComponent.computeIfAbsent(((long) root << 32) | (g.customer & 0xffffffffL),
+                    k -> new Astray(g.customer, home, new ArrayList<>())).groups().add(g);
+        }
+        List<Astray> all = new ArrayList<>(byComponent.values());
+        Comparator<Astray> newest = Comparator.comparing(a -> a.groups().stream().map(g -> g.at)
+                .max(Comparator.naturalOrder()).orElseThrow());
+        all.sort(newest.reversed());
+        for (Astray a : all.subList(0, Math.min(all.size(), LIST_LIMIT))) {
+            Set<String> ties = new LinkedHashSet<>();
+            Set<String> poison = new LinkedHashSet<>();
+            List<String> leads = new ArrayList<>();
+            int n = 0;
+            Instant at = Instant.EPOCH;
+            for (Group g : a.groups()) {
+                leads.add(g.lead);
+                n += g.identities.size();
+                at = g.at.isAfter(at) ? g.at : at;
+                if (g.via != null) {
+                    ties.add(Mask.identity(g.via));
+                    if (poisonRebuilt.contains(g.via) || stored.poisonNow.contains(g.via)) {
+                        poison.add(Mask.identity(g.via));
+                    }
+                }
+            }
+            String evidence = poison.isEmpty() ? (ties.isEmpty() ? "" : ties.iterator().next())
+                    : poison.iterator().next();
+            splits.add(new Split(a.from(), a.to(), List.copyOf(leads), evidence));
+            listed.add(new SuspectLinks(listed.size(), a.from(), a.to(), a.groups().size(), n, List.copyOf(ties),
+                    List.copyOf(poison), at.toString()));
+        }
+        return new int[] {count, identities};
     }
 }

@@ -31,7 +31,8 @@ public class GraphChecks {
     private final Jobs jobs;
     private final IntSupplier threshold;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile GraphCheck.Result last;
+    private final OneId oneId;
+    private volatile GraphCheck.Checked last;
     private volatile Run current;
 
     /** A started or finished run: the host's job record (null without a job service) and whether it ended. */
@@ -41,13 +42,14 @@ public class GraphChecks {
     @Activate
     public GraphChecks(@Reference(target = "(" + PersistenceUnit.NAME_PROPERTY + "=identity)") PersistenceUnit unit,
             @Reference Jobs jobs, @Reference OneId oneId) {
-        this(unit, jobs, oneId::poisonThreshold);
+        this(unit, jobs, oneId::poisonThreshold, oneId);
     }
 
-    public GraphChecks(PersistenceUnit unit, Jobs jobs, IntSupplier threshold) {
+    public GraphChecks(PersistenceUnit unit, Jobs jobs, IntSupplier threshold, OneId oneId) {
         this.unit = unit;
         this.jobs = jobs;
         this.threshold = threshold;
+        this.oneId = oneId;
     }
 
     /**
@@ -62,13 +64,14 @@ public class GraphChecks {
         try {
             Jobs.Started started = jobs.start(JOB_KIND, title, actor, progress -> {
                 try {
-                    GraphCheck.Result result = unit.inTransaction(em -> GraphCheck.run(em, threshold.getAsInt(),
+                    GraphCheck.Checked checked = unit.inTransaction(em -> GraphCheck.run(em, threshold.getAsInt(),
                             progress));
-                    if (result == null) {
+                    if (checked == null) {
                         return "cancelled";
                     }
-                    last = result;
-                    if (result.mergesThroughPoison() > 0) {
+                    last = checked;
+                    GraphCheck.Result result = checked.result();
+                    if (result.mergesThroughPoison() > 0 || result.groupsAstray() > 0) {
                         LOG.warn("Identity graph check: {}", result.summary());
                     } else {
                         LOG.info("Identity graph check: {}", result.summary());
@@ -99,6 +102,30 @@ public class GraphChecks {
 
     /** The result of the last check that finished since the bundle started, if any. */
     public Optional<GraphCheck.Result> last() {
-        return Optional.ofNullable(last);
+        return Optional.ofNullable(last).map(GraphCheck.Checked::result);
+    }
+
+    /**
+     * Carries out split {@code ref} of the last result ({@code OneId.split}).
+     *
+     * @param checkedAt the {@code checkedAt} of the result the caller read: a split refers to one result
+     * @return the customer the identities are with now
+     * @throws IllegalArgumentException if there is no such split in the last result
+     * @throws IllegalStateException    if the last result is another than the caller read, or the data changed since
+     */
+    public int split(int ref, String checkedAt, String actor) {
+        GraphCheck.Checked checked = last;
+        if (checked == null) {
+            throw new IllegalStateException("no graph check has finished since the node started; run one");
+        }
+        if (checkedAt != null && !checkedAt.equals(checked.result().checkedAt())) {
+            throw new IllegalStateException("the graph check was run again at " + checked.result().checkedAt()
+                    + "; read its result");
+        }
+        if (ref < 0 || ref >= checked.splits().size()) {
+            throw new IllegalArgumentException("the last graph check lists no split " + ref + " (it lists "
+                    + checked.splits().size() + ")");
+        }
+        return oneId.split(checked.splits().get(ref), actor);
     }
 }

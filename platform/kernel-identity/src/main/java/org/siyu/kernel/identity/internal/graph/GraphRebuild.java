@@ -1,6 +1,7 @@
 package org.siyu.kernel.identity.internal.graph;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -73,6 +74,8 @@ public final class GraphRebuild {
     /** Per identity: 1 + the last record that presented it (drops duplicates within a record). */
     private int[] lastRecord = new int[1 << 15];
     private boolean ran;
+    /** The records added by {@link #attach}. */
+    private final BitSet attached = new BitSet();
 
     /**
      * @param poisonThreshold how many distinct records may present one merge key; more makes it poison (OneID's
@@ -96,6 +99,21 @@ public final class GraphRebuild {
      * @throws IllegalStateException    after {@link #run}
      */
     public void add(String... identityKeys) {
+        record(identityKeys);
+    }
+
+    /**
+     * Adds the next record as one that joins through its keys but does not count as presenting them: the poison count
+     * of a key is over the records {@link #add added}. The graph check adds so the identities a resolution linked to
+     * a customer it reached through one key (OneID counts no claim there; see ADR 0015).
+     */
+    public void attach(String... identityKeys) {
+        int r = records;
+        record(identityKeys);
+        attached.set(r);
+    }
+
+    private void record(String... identityKeys) {
         if (ran) {
             throw new IllegalStateException("the graph was already rebuilt; make a new GraphRebuild");
         }
@@ -253,8 +271,18 @@ public final class GraphRebuild {
         ran = true;
         // Duplicates within a record were dropped on add, so occurrences are distinct claiming records.
         int[] claims = new int[identities];
-        for (int i = 0; i < incidences; i++) {
-            claims[members[i]]++;
+        if (attached.isEmpty()) {
+            for (int i = 0; i < incidences; i++) {
+                claims[members[i]]++;
+            }
+        } else {
+            for (int r = 0; r < records; r++) {
+                if (!attached.get(r)) {
+                    for (int i = start[r], end = start[r + 1]; i < end; i++) {
+                        claims[members[i]]++;
+                    }
+                }
+            }
         }
         boolean[] poison = new boolean[identities];
         int poisonCount = 0;
@@ -329,7 +357,7 @@ public final class GraphRebuild {
      *                      their entries are equal (a canonical form, comparable across implementations)
      * @param components    how many components (customers)
      * @param poison        the identity numbers of the poison merge keys, ascending ({@link GraphRebuild#key})
-     * @param poisonClaims  per poison identity, the distinct records that presented it
+     * @param poisonClaims  per poison identity, the distinct records that presented it (attached ones not counted)
      * @param identities    distinct identities
      * @param incidences    record–identity pairs
      */

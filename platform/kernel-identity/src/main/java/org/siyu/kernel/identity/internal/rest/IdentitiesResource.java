@@ -17,7 +17,9 @@ import org.siyu.kernel.identity.internal.graph.GraphChecks;
 /**
  * {@code /api/v1/identities}: {@code POST resolve} (operator), {@code GET <identity>} (the customer an identity
  * belongs to), and the graph check (operator): {@code POST graph-check} starts it as a job, {@code GET graph-check}
- * says whether one runs and gives the last result.
+ * says whether one runs and gives the last result, {@code POST graph-check/splits/<ref>} carries out a split the last
+ * result lists (body, optional: {@code {"checkedAt": "<the result's checkedAt>"}}, refused with 409 if another result
+ * is the last by then).
  */
 @Component
 public class IdentitiesResource implements RestResource {
@@ -32,6 +34,10 @@ public class IdentitiesResource implements RestResource {
 
     /** The answer of {@code GET graph-check} and {@code POST graph-check}. */
     public record CheckState(boolean running, Long jobId, String startedBy, GraphCheck.Result last) {
+    }
+
+    /** The answer of {@code POST graph-check/splits/<ref>}: where the identities are now. */
+    public record SplitDone(int ref, int customerId) {
     }
 
     /** The path segment of the graph check; identities always hold a ':', so none is mistaken for it. */
@@ -57,6 +63,9 @@ public class IdentitiesResource implements RestResource {
         if (path.size() == 1 && path.getFirst().equals(GRAPH_CHECK)) {
             return graphCheck(request, response);
         }
+        if (path.size() == 3 && path.getFirst().equals(GRAPH_CHECK) && path.get(1).equals("splits")) {
+            return split(request, path.get(2));
+        }
         if (path.size() == 1 && path.getFirst().equals("resolve")) {
             if (!request.method().equals("POST")) {
                 throw new RestException(405, "method not allowed", "use POST /api/v1/identities/resolve");
@@ -71,7 +80,32 @@ public class IdentitiesResource implements RestResource {
             return new Found(path.getFirst(), customer.getAsInt());
         }
         throw RestException.notFound("no such identities resource: use POST /api/v1/identities/resolve or "
-                + "GET /api/v1/identities/<channel>:<value>, GET or POST /api/v1/identities/graph-check");
+                + "GET /api/v1/identities/<channel>:<value>, GET or POST /api/v1/identities/graph-check, "
+                + "POST /api/v1/identities/graph-check/splits/<ref>");
+    }
+
+    private SplitDone split(RestRequest request, String ref) throws RestException {
+        Requests.requireOperator(request);
+        if (!request.method().equals("POST")) {
+            throw new RestException(405, "method not allowed", "use POST /api/v1/identities/" + GRAPH_CHECK
+                    + "/splits/<ref>");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(ref);
+        } catch (NumberFormatException e) {
+            throw RestException.badRequest("the split's ref must be a number from the last result, not '" + ref + "'");
+        }
+        Map<?, ?> body = request.bytes().length == 0 ? null : request.body(Map.class);
+        Object checkedAt = body == null ? null : body.get("checkedAt");
+        try {
+            return new SplitDone(number, checks.split(number, checkedAt == null ? null : checkedAt.toString(),
+                    request.user().username()));
+        } catch (IllegalArgumentException e) {
+            throw RestException.notFound(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw RestException.conflict(e.getMessage());
+        }
     }
 
     private CheckState graphCheck(RestRequest request, RestResponse response) throws RestException {

@@ -22,6 +22,6 @@ public class IdentityEntities implements EntityContribution {
     @Override
     public List<Class<?>> entityClasses() {
         return List.of(CustomerRow.class, LinkRow.class, MergeRow.class, MoveRow.class, ClaimRow.class,
-                PoisonRow.class, CostRow.class);
+                PoisonRow.class, CostRow.class, SplitRow.class);
     }
 }

@@ -27,6 +27,14 @@ public class LinkRow {
     @Column(name = "brought_by_merge")
     private Long broughtByMerge;
 
+    /** The identity through which a resolution reached the customer it linked this one to; null when created. */
+    @Column(name = "linked_via", length = 300)
+    private String linkedVia;
+
+    /** The first identity that resolution linked (the group's lead); null when created with the customer. */
+    @Column(name = "linked_with", length = 300)
+    private String linkedWith;
+
     protected LinkRow() {
     }
 
@@ -53,8 +61,35 @@ public class LinkRow {
         return linkedAt;
     }
 
+    /**
+     * A link a resolution made to a customer that existed before it: through {@code via} (the resolution's identity
+     * already linked there), together with {@code with} (the first identity that resolution linked).
+     */
+    public LinkRow(String identity, int customerId, String channel, Instant linkedAt, String via, String with) {
+        this(identity, customerId, channel, linkedAt);
+        this.linkedVia = via;
+        this.linkedWith = with;
+    }
+
+    public String getLinkedVia() {
+        return linkedVia;
+    }
+
+    public String getLinkedWith() {
+        return linkedWith;
+    }
+
     public Long getBroughtByMerge() {
         return broughtByMerge;
+    }
+
+    /**
+     * Makes the identity one its customer was created with: a split that creates a customer for the identities it
+     * moves makes them that customer's own.
+     */
+    public void founding() {
+        this.linkedVia = null;
+        this.linkedWith = null;
     }
 
     /** Moves the identity to {@code customerId}; {@code mergeId} is the merge that moved it, or null. */

@@ -30,9 +30,10 @@ import org.siyu.kernel.identity.internal.graph.GraphCheck;
 import org.siyu.kernel.identity.internal.graph.GraphChecks;
 
 /**
- * The graph check for operators: start it (a job; one at a time on the node), read what the last one found, and undo
- * the merges it lists as made through keys that are poison now, newest first, each after a confirmation. The result
- * is the one the check kept in memory; an undone merge is marked here until the next check no longer lists it.
+ * The graph check for operators: start it (a job; one at a time on the node), read what the last one found, undo
+ * the merges it lists as made through keys that are poison now, newest first, and split off the identities it lists
+ * as linked through such keys, each after a confirmation. The result is the one the check kept in memory; an undone
+ * merge or a split is marked here until the next check no longer lists it.
  */
 class GraphCheckPanel extends Composite<VerticalLayout> {
 
@@ -45,8 +46,11 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     private final Span status = new Span();
     private final Div summary = new Div();
     private final Grid<GraphCheck.SuspectMerge> suspects = new Grid<>();
+    private final Grid<GraphCheck.SuspectLinks> splits = new Grid<>();
     /** Merges undone from this panel since the result shown was computed. */
     private final Set<Long> undone = new HashSet<>();
+    /** Splits of the result shown carried out from this panel. */
+    private final Set<Integer> split = new HashSet<>();
     private GraphCheck.Result shown;
     private UI ui;
 
@@ -60,10 +64,13 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         Span intro = new Span(t("Online, OneID learns that a phone or unionid is shared (poison) only after more than "
                         + oneId.poisonThreshold() + " customers presented it, so some merged through it first. The check "
                         + "rebuilds the identity graph from the stored claims with the poison rule applied first and "
-                        + "lists those merges; undo them newest first.",
+                        + "lists those merges; undo them newest first. It also lists identities that were linked to a "
+                        + "customer through such a key without a merge (a visitor who gave the shop's phone with a new "
+                        + "account); split them off, after undoing the merges.",
                 "线上只有当超过 " + oneId.poisonThreshold() + " 个客户出示同一手机号或 unionid 后，OneID 才知道它是共用的（毒化），"
                         + "在此之前可能已经据此合并了客户。检查会先应用毒化规则，再按已存的认领重建身份图谱，并列出这些合并；"
-                        + "请从最新的开始撤销。"));
+                        + "请从最新的开始撤销。检查还会列出未经合并、仅凭此类标识关联到某客户的身份（例如访客用门店手机号"
+                        + "加上自己的新账号）；请在撤销合并之后将其拆分出去。"));
         intro.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         run.setText(t("Run check", "运行检查"));
@@ -92,10 +99,23 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         suspects.addComponentColumn(this::undoButton).setHeader("").setAutoWidth(true);
         suspects.setAllRowsVisible(true);
 
+        splits.setId("graph-check-splits");
+        splits.addColumn(l -> time(l.at())).setHeader(t("Last linked", "最近关联")).setAutoWidth(true);
+        splits.addColumn(GraphCheck.SuspectLinks::identities).setHeader(t("Identities", "身份数")).setAutoWidth(true);
+        splits.addColumn(l -> String.join(", ", l.ties())).setHeader(t("Linked through", "关联依据")).setFlexGrow(1);
+        splits.addColumn(l -> String.join(", ", l.poisonKeys())).setHeader(t("Poison keys", "毒化标识"))
+                .setAutoWidth(true);
+        splits.addColumn(GraphCheck.SuspectLinks::customerNow).setHeader(t("Customer now", "当前客户"))
+                .setAutoWidth(true);
+        splits.addColumn(l -> l.moveTo() == 0 ? t("a new customer", "新客户") : String.valueOf(l.moveTo()))
+                .setHeader(t("Belongs with", "应归属")).setAutoWidth(true);
+        splits.addComponentColumn(this::splitButton).setHeader("").setAutoWidth(true);
+        splits.setAllRowsVisible(true);
+
         VerticalLayout root = getContent();
         root.setId("graph-check-view");
         root.setWidthFull();
-        root.add(intro, bar, summary, suspects);
+        root.add(intro, bar, summary, suspects, splits);
         render();
     }
 
@@ -146,6 +166,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         if (last.isPresent() && last.get() != shown) {
             shown = last.get();
             undone.clear();
+            split.clear();
         }
         if (running) {
             status.setText(t("Running… (the Jobs view shows its progress)", "运行中……（任务视图显示进度）"));
@@ -158,6 +179,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         if (shown == null) {
             summary.setText("");
             suspects.setItems(List.of());
+            splits.setItems(List.of());
             return;
         }
         GraphCheck.Result r = shown;
@@ -169,11 +191,16 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         if (r.suspects().size() < r.mergesThroughPoison()) {
             text.append(t(" (the newest " + r.suspects().size() + " listed)", "（列出最新的 " + r.suspects().size() + " 次）"));
         }
+        text.append('\n').append(t(count.format(r.identitiesAstray()) + " identities linked through such keys, in "
+                        + count.format(r.splits().size()) + (r.splits().size() == 1 ? " split" : " splits"),
+                "经由此类标识关联的身份 " + count.format(r.identitiesAstray()) + " 个，需拆分 "
+                        + count.format(r.splits().size()) + " 处"));
         text.append('\n').append(t(count.format(r.merges()) + " merges checked, " + count.format(r.claimedKeys())
-                        + " claimed keys over " + count.format(r.records()) + " customers, threshold "
-                        + r.threshold(),
-                "已检查合并 " + count.format(r.merges()) + " 次，" + count.format(r.records()) + " 个客户认领的标识 "
-                        + count.format(r.claimedKeys()) + " 个，阈值 " + r.threshold()));
+                        + " claimed keys, " + count.format(r.linkGroups()) + " link groups, " + count.format(r.records())
+                        + " records, threshold " + r.threshold(),
+                "已检查合并 " + count.format(r.merges()) + " 次，认领的标识 " + count.format(r.claimedKeys()) + " 个，关联组 "
+                        + count.format(r.linkGroups()) + " 个，记录 " + count.format(r.records()) + " 条，阈值 "
+                        + r.threshold()));
         text.append('\n').append(t("Poison keys: " + count.format(r.poisonRebuilt()) + " in the rebuild, "
                         + count.format(r.poisonNow()) + " flagged online",
                 "毒化标识：重建中 " + count.format(r.poisonRebuilt()) + " 个，线上已标记 " + count.format(r.poisonNow())
@@ -186,12 +213,57 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             text.append('\n').append(t(count.format(r.apartNow()) + " rebuilt customers are apart now (a merge was "
                             + "undone)", "重建中的 " + count.format(r.apartNow()) + " 个客户现已分开（合并已撤销）"));
         }
-        if (!undone.isEmpty()) {
-            text.append('\n').append(t(undone.size() + " undone here since; run the check again to see what is left",
-                    "此后在此撤销了 " + undone.size() + " 次；再次运行检查可查看剩余情况"));
+        if (!undone.isEmpty() || !split.isEmpty()) {
+            text.append('\n').append(t(undone.size() + " undone and " + split.size() + " split here since; run the "
+                            + "check again to see what is left",
+                    "此后在此撤销了 " + undone.size() + " 次、拆分了 " + split.size() + " 处；再次运行检查可查看剩余情况"));
         }
         summary.setText(text.toString());
         suspects.setItems(r.suspects());
+        splits.setItems(r.splits());
+    }
+
+    private Button splitButton(GraphCheck.SuspectLinks links) {
+        boolean done = split.contains(links.ref());
+        Button button = new Button(done ? t("Split", "已拆分") : t("Split off", "拆分"), VaadinIcon.SPLIT.create(),
+                e -> confirmSplit(links));
+        button.setId("graph-check-split-" + links.ref());
+        button.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.SMALL);
+        button.setEnabled(!done);
+        return button;
+    }
+
+    private void confirmSplit(GraphCheck.SuspectLinks links) {
+        String target = links.moveTo() == 0 ? t("a new customer", "一个新客户") : t("customer ", "客户 ") + links.moveTo();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("graph-check-confirm");
+        dialog.setHeader(t("Split " + links.identities() + " identities off customer " + links.customerNow() + "?",
+                "从客户 " + links.customerNow() + " 拆分出 " + links.identities() + " 个身份？"));
+        dialog.setText(t("They move to " + target + ". Tags, orders and points stay with customer "
+                        + links.customerNow() + ".",
+                "这些身份将移至" + target + "。标签、订单和积分仍留在客户 " + links.customerNow() + "。"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("Cancel", "取消"));
+        dialog.setConfirmText(t("Split off", "拆分"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> split(links.ref()));
+        dialog.open();
+    }
+
+    /** Carries out a listed split (after the confirmation); a refusal (the data changed since) is shown. */
+    void split(int ref) {
+        GraphCheck.Result r = shown;
+        if (r == null) {
+            return;
+        }
+        try {
+            int customer = checks.split(ref, r.checkedAt(), context.user().username());
+            split.add(ref);
+            context.notify(t("Split off to customer " + customer, "已拆分至客户 " + customer));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            context.notify(e.getMessage());
+        }
+        render();
     }
 
     private Button undoButton(GraphCheck.SuspectMerge merge) {

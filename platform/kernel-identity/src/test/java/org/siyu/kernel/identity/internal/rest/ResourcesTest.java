@@ -48,7 +48,7 @@ class ResourcesTest {
     void empty() throws Exception {
         Fixtures.empty(unit);
         oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 5));
-        checks = new GraphChecks(unit, new Jobs(null), oneId::poisonThreshold);
+        checks = new GraphChecks(unit, new Jobs(null), oneId::poisonThreshold, oneId);
         identities = new IdentitiesResource(oneId, checks);
         merges = new MergesResource(oneId);
     }
@@ -202,5 +202,35 @@ class ResourcesTest {
         assertEquals(2, after.last().mergesThroughPoison());
         assertEquals(List.of("phone:+86139****0000"), after.last().suspects().getFirst().poisonKeys());
         assertEquals(false, after.running());
+    }
+
+    @Test
+    void shouldSplitOffWhatTheGraphCheckLists() throws Exception {
+        int shop = resolve(Map.of("identities", List.of("phone:13900000000", "wecom:shop"))).customerId();
+        resolve(Map.of("identities", List.of("phone:13900000000", "tmall:x"))); // linked to the shop, no merge
+        for (int i = 1; i <= 3; i++) {
+            resolve(Map.of("identities", List.of("wecom:visitor" + i)));
+            resolve(Map.of("identities", List.of("wecom:visitor" + i, "phone:13900000000")));
+        }
+        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, null).status(),
+                "no check has run");
+        checks.start("operator1", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var state = (IdentitiesResource.CheckState) call(identities, "GET", "graph-check", Role.OPERATOR, null);
+        assertEquals(1, state.last().splits().size());
+        assertEquals(shop, state.last().splits().getFirst().customerNow());
+        assertEquals(403, refused(identities, "POST", "graph-check/splits/0", Role.VIEWER, null).status());
+        assertEquals(405, refused(identities, "GET", "graph-check/splits/0", Role.OPERATOR, null).status());
+        assertEquals(400, refused(identities, "POST", "graph-check/splits/first", Role.OPERATOR, null).status());
+        assertEquals(404, refused(identities, "POST", "graph-check/splits/7", Role.OPERATOR, null).status());
+        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
+                Map.of("checkedAt", "2020-01-01T00:00:00Z")).status());
+
+        var done = (IdentitiesResource.SplitDone) call(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
+                Map.of("checkedAt", state.last().checkedAt()));
+
+        assertTrue(done.customerId() != shop);
+        assertEquals(done.customerId(), oneId.find("tmall:x").orElseThrow());
+        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, null).status(),
+                "done already: the identities are no longer with the shop");
     }
 }

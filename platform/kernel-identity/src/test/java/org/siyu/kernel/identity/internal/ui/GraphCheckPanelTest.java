@@ -52,7 +52,7 @@ class GraphCheckPanelTest {
     void aShopPhoneThatTurnedPoison() throws Exception {
         Fixtures.empty(unit);
         oneId = new OneId(unit, new RecordingBus(), Fixtures.channels(), Fixtures.config(3, 5));
-        checks = new GraphChecks(unit, new Jobs(), oneId::poisonThreshold);
+        checks = new GraphChecks(unit, new Jobs(), oneId::poisonThreshold, oneId);
         // as in GraphCheckTest: the shop's phone merges two visitors into the shop's customer before the third
         // visitor's claim makes it poison
         z = resolve("wechat:oUnionZ", "tmall:z");
@@ -119,7 +119,7 @@ class GraphCheckPanelTest {
         panel.undo(newest);
         assertEquals(List.of("Merge " + newest + " undone"), alice.notes());
         assertEquals(0, oneId.customer(visitor[2]).orElseThrow().mergedInto());
-        assertTrue(text(panel, "graph-check-summary").contains("1 undone here since; run the check again"));
+        assertTrue(text(panel, "graph-check-summary").contains("1 undone and 0 split here since; run the check again"));
         // undoing it twice is refused with OneID's reason, not an exception
         panel.undo(newest);
         assertTrue(alice.notes().get(1).contains("already undone"), alice.notes().toString());
@@ -127,6 +127,44 @@ class GraphCheckPanelTest {
         runCheck(panel);
         assertEquals(List.of(visitor[1]), listed(panel).stream().map(GraphCheck.SuspectMerge::merged).toList());
         assertFalse(text(panel, "graph-check-summary").contains("undone here"), "a new result starts afresh");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GraphCheck.SuspectLinks> splits(Component root) {
+        Grid<GraphCheck.SuspectLinks> grid = byId(root, "graph-check-splits", Grid.class);
+        return grid.getListDataView().getItems().toList();
+    }
+
+    @Test
+    void shouldListIdentitiesLinkedThroughAPoisonKeyAndSplitThemOffFromTheView() throws Exception {
+        // another shop phone: a visitor gives it with a JD account of their own before it turns poison
+        int shop = resolve("phone:13700000000", "wecom:shop2");
+        resolve("phone:13700000000", "jd:visitor");
+        for (int i = 4; i <= 6; i++) {
+            resolve("wecom:visitor" + i);
+            resolve("wecom:visitor" + i, "phone:13700000000");
+        }
+        FakeContext li = Sessions.of(Locale.SIMPLIFIED_CHINESE, "li", Role.OPERATOR);
+        GraphCheckPanel panel = new GraphCheckPanel(checks, oneId, li);
+        runCheck(panel);
+
+        assertTrue(text(panel, "graph-check-summary").contains("经由此类标识关联的身份 1 个，需拆分 1 处"),
+                text(panel, "graph-check-summary"));
+        List<GraphCheck.SuspectLinks> listed = splits(panel);
+        assertEquals(1, listed.size());
+        assertEquals(shop, listed.getFirst().customerNow());
+        assertEquals(List.of("phone:+86137****0000"), listed.getFirst().poisonKeys());
+
+        panel.split(listed.getFirst().ref());
+        int visitor = oneId.find("jd:visitor").orElseThrow();
+        assertTrue(visitor != shop);
+        assertEquals(List.of("已拆分至客户 " + visitor), li.notes());
+        // the same split again is refused with OneID's reason, not an exception
+        panel.split(listed.getFirst().ref());
+        assertTrue(li.notes().get(1).contains("no longer with customer " + shop), li.notes().toString());
+
+        runCheck(panel);
+        assertEquals(List.of(), splits(panel));
     }
 
     @Test
@@ -146,7 +184,7 @@ class GraphCheckPanelTest {
                 Thread.currentThread().interrupt();
             }
             return 3;
-        });
+        }, oneId);
         GraphCheckPanel first = new GraphCheckPanel(busy, oneId, li);
         first.start();
         GraphCheckPanel second = new GraphCheckPanel(busy, oneId, li);

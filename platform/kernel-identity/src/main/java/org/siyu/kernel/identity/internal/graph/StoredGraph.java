@@ -1,0 +1,175 @@
+package org.siyu.kernel.identity.internal.graph;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * What the {@link GraphCheck} reads of OneID's tables: the claims, the link groups (identities a resolution linked to
+ * a customer that existed before it, ADR 0015), the links and merge chains of the keys that join records (claimed
+ * keys and the groups' ties), the merges, which customers are merged away, and the flagged poison keys. Links are read
+ * before merges and moves, so every merge a link names is there.
+ */
+final class StoredGraph {
+
+    /** IN lists are cut to this many keys. */
+    private static final int CHUNK = 1_000;
+
+    /** One link group: the identities one resolution linked to {@code customer} through {@code via}. */
+    static final class Group {
+        final String lead;
+        final String via;
+        final int customer;
+        final List<String> identities = new ArrayList<>();
+        Instant at;
+
+        Group(String lead, String via, int customer, Instant at) {
+            this.lead = lead;
+            this.via = via;
+            this.customer = customer;
+            this.at = at;
+        }
+    }
+
+    record MergeInfo(long id, int survivor, int merged, String rule, String evidence, Instant at, boolean undone) {
+    }
+
+    /** Claimed key -> claimants, in key order so records and the result come out the same on every run. */
+    final Map<String, Set<Integer>> claimants = new TreeMap<>();
+    /** Lead -> group, in lead order. */
+    final TreeMap<String, Group> groups = new TreeMap<>();
+    /** Identity of a group -> its group's lead. */
+    final Map<String, String> leadOf = new HashMap<>();
+    /** Key (claimed or a tie) linked when its customer was created -> {customerId, broughtByMerge}. */
+    final Map<String, Object[]> founding = new HashMap<>();
+    final Map<Long, MergeInfo> merges = new HashMap<>();
+    /** mergeId + " " + key -> the previous merge (absent: linked directly). */
+    final Map<String, Long> moves = new HashMap<>();
+    /** mergeId + " " + key of every move read. */
+    final Set<String> moved = new HashSet<>();
+    final Map<Integer, Integer> mergedInto = new HashMap<>();
+    final Set<String> poisonNow = new HashSet<>();
+
+    void readClaims(EntityManager em) {
+        try (var rows = em.createQuery("select c.identity, c.customerId from ClaimRow c", Object[].class)
+                .getResultStream()) {
+            rows.forEach(r -> claimants.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((Integer) r[1]));
+        }
+    }
+
+    /** The groups, then the links of the keys that join: claimed keys and ties. */
+    void readLinks(EntityManager em) {
+        try (var rows = em.createQuery("select l.identity, l.customerId, l.linkedVia, l.linkedWith, l.linkedAt "
+                + "from LinkRow l where l.linkedWith is not null", Object[].class).getResultStream()) {
+            rows.forEach(r -> {
+                String identity = (String) r[0];
+                String lead = (String) r[3];
+                Instant at = (Instant) r[4];
+                Group group = groups.computeIfAbsent(lead, k -> new Group(lead, (String) r[2], (Integer) r[1], at));
+                group.identities.add(identity);
+                if (at.isAfter(group.at)) {
+                    group.at = at;
+                }
+                leadOf.put(identity, lead);
+            });
+        }
+        try (var rows = em.createQuery("select l.identity, l.customerId, l.broughtByMerge from LinkRow l "
+                + "where l.linkedWith is null and l.identity in (select c.identity from ClaimRow c)", Object[].class)
+                .getResultStream()) {
+            rows.forEach(r -> founding.put((String) r[0], new Object[] {r[1], r[2]}));
+        }
+        chunked(unplacedTies(), keys -> em.createQuery("select l.identity, l.customerId, l.broughtByMerge "
+                        + "from LinkRow l where l.linkedWith is null and l.identity in :keys", Object[].class)
+                .setParameter("keys", keys).getResultList()
+                .forEach(r -> founding.put((String) r[0], new Object[] {r[1], r[2]})));
+    }
+
+    /** The ties that are neither claimed nor in a group: their links are read separately. */
+    private List<String> unplacedTies() {
+        Set<String> ties = new HashSet<>();
+        for (Group g : groups.values()) {
+            if (g.via != null && !claimants.containsKey(g.via) && !leadOf.containsKey(g.via)) {
+                ties.add(g.via);
+            }
+        }
+        return new ArrayList<>(ties);
+    }
+
+    void readMerges(EntityManager em) {
+        try (var rows = em.createQuery("select m.id, m.survivor, m.merged, m.rule, m.evidence, m.mergedAt, m.undoneAt "
+                + "from MergeRow m", Object[].class).getResultStream()) {
+            rows.forEach(r -> merges.put((Long) r[0], new MergeInfo((Long) r[0], (Integer) r[1], (Integer) r[2],
+                    (String) r[3], (String) r[4], (Instant) r[5], r[6] != null)));
+        }
+        Consumer<Object[]> move = r -> {
+            String k = r[0] + " " + r[1];
+            moved.add(k);
+            if (r[2] != null) {
+                moves.put(k, (Long) r[2]);
+            }
+        };
+        // only the founding keys' moves: the chains followed back to their first holders
+        List<String> keys = new ArrayList<>();
+        founding.forEach((key, link) -> {
+            if (link[1] != null) {
+                keys.add(key);
+            }
+        });
+        chunked(keys, chunk -> em.createQuery("select m.mergeId, m.identity, m.previousMerge from MoveRow m "
+                + "where m.identity in :keys", Object[].class).setParameter("keys", chunk).getResultList()
+                .forEach(move));
+        try (var rows = em.createQuery("select c.id, c.mergedInto from CustomerRow c where c.mergedInto <> 0",
+                Object[].class).getResultStream()) {
+            rows.forEach(r -> mergedInto.put((Integer) r[0], (Integer) r[1]));
+        }
+        poisonNow.addAll(em.createQuery("select p.identity from PoisonRow p", String.class).getResultList());
+    }
+
+    /** Chains of merges that could not be followed to the end (written while the check read). */
+    int unresolved;
+
+    /**
+     * The customer a founding key was created with: its customer now, followed back through the merges that moved it
+     * (as far as they were read: a chain that breaks off counts in {@link #unresolved}).
+     */
+    int firstHolder(String key) {
+        Object[] link = founding.get(key);
+        int holder = (Integer) link[0];
+        Long by = (Long) link[1];
+        int hops = 0;
+        while (by != null && hops++ <= merges.size()) {
+            MergeInfo m = merges.get(by);
+            String k = by + " " + key;
+            if (m == null || !moved.contains(k)) {
+                unresolved++;
+                break;
+            }
+            holder = m.merged();
+            by = moves.get(k);
+        }
+        return holder;
+    }
+
+    /** The live customer {@code customer} is part of now. */
+    int now(int customer) {
+        int x = customer;
+        for (int hops = 0; mergedInto.containsKey(x) && hops <= mergedInto.size(); hops++) {
+            x = mergedInto.get(x);
+        }
+        return x;
+    }
+
+    private static void chunked(List<String> keys, Consumer<List<String>> read) {
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            read.accept(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        }
+    }
+}
