@@ -14,8 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Customers › Identity graph check in a real Chromium on a real node: a shop's phone merges two visitors into the
- * shop's customer before the third visitor's claim makes it poison; the operator runs the check from the view, sees
- * both merges listed newest first, undoes the newest after the confirmation, and REST agrees.
+ * shop's customer before the third visitor's claim makes it poison, and a guest who gave it with a Tmall account of
+ * their own was linked to the shop without a merge; the operator runs the check from the view, sees both merges listed
+ * newest first, undoes the newest after the confirmation, splits the guest off to a customer of their own, and REST
+ * agrees.
  */
 class GraphCheckBrowserTest {
 
@@ -34,6 +36,7 @@ class GraphCheckBrowserTest {
         // kernel-identity registers its resources once its unit is migrated, after the node answers
         rest.awaitUp("kernel-identity's REST resources", "/api/v1/identities/graph-check");
         shop = resolve("\"phone:13900000000\",\"wecom:shop\"");
+        assertEquals(shop, resolve("\"phone:13900000000\",\"tmall:guest\""));
         for (int i = 1; i <= 3; i++) {
             visitor[i] = resolve("\"wecom:visitor" + i + "\"");
             resolve("\"wecom:visitor" + i + "\",\"phone:13900000000\"");
@@ -78,9 +81,33 @@ class GraphCheckBrowserTest {
             assertEquals("Undo merge", confirm.getText());
             confirm.click();
             page.awaitNotification(n -> n.equals("Merge " + newest + " undone"));
-            page.awaitText("graph-check-summary", s -> s.contains("1 undone here since"));
+            page.awaitText("graph-check-summary", s -> s.contains("1 undone and 0 split here since"));
             assertEquals(0, rest.ok(rest.get("/api/v1/customers/" + visitor[2])).get("mergedInto").asInt(),
                     "the visitor is its own customer again");
+
+            // the guest linked through the shop's phone: listed as a split to a new customer
+            page.awaitText("graph-check-summary", s -> s.contains("1 identities linked through such keys, in 1 split"));
+            page.awaitRow("graph-check-splits", r -> r.contains("a new customer") && r.contains(String.valueOf(shop))
+                    && r.contains("phone:+86139****0000"));
+            page.click("graph-check-split-0");
+            WebElement split = Browser.awaitValue(10_000, () -> {
+                WebElement b = page.browser.query(null, "vaadin-button[slot='confirm-button']");
+                return b != null && b.isDisplayed() && b.getText().equals("Split off") ? b : null;
+            });
+            assertNotNull(split, "the split confirmation did not open");
+            split.click();
+            Integer guest = Browser.awaitValue(10_000, () -> {
+                try {
+                    int customer = rest.ok(rest.get("/api/v1/identities/tmall:guest")).get("customerId").asInt();
+                    return customer != shop ? customer : null;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertNotNull(guest, "the guest was not split off");
+            page.awaitNotification(n -> n.equals("Split off to customer " + guest));
+            page.awaitText("graph-check-summary", s -> s.contains("1 undone and 1 split here since"));
+            assertEquals(shop, rest.ok(rest.get("/api/v1/identities/phone:13900000000")).get("customerId").asInt());
         } finally {
             page.browser.screenshot(Path.of("target", "screenshots", "graph-check-view.png"));
             page.browser.close();

@@ -308,16 +308,22 @@ public final class IdentityBench implements Bench {
     private static void checkParagraph(Report report, Online.Side siyu) {
         Online.Check check = siyu.check();
         GraphCheck.Result r = check.result();
+        GraphCheck.Result again = check.second();
         report.paragraph(String.format("The operator's graph check (kernel-identity `GraphCheck`, what `POST "
                 + "/api/v1/identities/graph-check` runs as a job) on OneID's database after the stream: %s; "
-                + "%,d claimed keys, %,d customers as records, %,d merges checked; %,d poison keys in the rebuild "
-                + "(%,d flagged online); **%,d merges made through keys that are poison now** (in %,d customers). Undoing them, "
-                + "newest first (`undoMerge`, as an operator would through `POST /api/v1/merges/<id>/undo`): %,d "
-                + "undone, %,d refused; people joined through poison before: %,d in %,d customers, after: **%,d in %,d "
-                + "customers** (largest %d).", Stats.time(check.nanos()), r.claimedKeys(), r.records(), r.merges(),
-                r.poisonRebuilt(), r.poisonNow(), r.mergesThroughPoison(), r.customersAffected(), check.undone(),
-                check.refused(), siyu.joins().people(), siyu.joins().customers(), check.after().people(),
-                check.after().customers(), check.after().largest()));
+                + "%,d claimed keys, %,d link groups, %,d records, %,d merges checked; %,d poison keys in the rebuild "
+                + "(%,d flagged online); **%,d merges made through keys that are poison now** (in %,d customers), "
+                + "%,d identities linked through such keys without a merge. Undoing the merges, newest first "
+                + "(`undoMerge`, as an operator would through `POST /api/v1/merges/<id>/undo`): %,d undone, %,d "
+                + "refused. The check again: %,d identities in %,d link groups are with a customer they do not belong "
+                + "with, in %,d splits; carrying them out (`OneId.split`, as `POST /api/v1/identities/graph-check/"
+                + "splits/<ref>`): %,d done, %,d refused. People joined through poison before: %,d in %,d customers, "
+                + "after: **%,d in %,d customers** (largest %d).", Stats.time(check.nanos()), r.claimedKeys(),
+                r.linkGroups(), r.records(), r.merges(), r.poisonRebuilt(), r.poisonNow(), r.mergesThroughPoison(),
+                r.customersAffected(), r.identitiesAstray(), check.undone(), check.refused(), again.identitiesAstray(),
+                again.groupsAstray(), again.splits().size(), check.split(), check.splitRefused(),
+                siyu.joins().people(), siyu.joins().customers(), check.after().people(), check.after().customers(),
+                check.after().largest()));
     }
 
     private static List<String> onlineRow(Online.Side side, String median, String p99, double rate, Double peerRate) {
@@ -349,7 +355,7 @@ public final class IdentityBench implements Bench {
                 + "a key is known to be poison only once more than ").append(IdentityData.THRESHOLD)
                 .append(" customers claimed it, so up to that many merge through it first; a record presenting a "
                 + "shared key with new identities of channels its holder lacks is linked without a claim), after the "
-                + "graph check and undoing what it lists ").append(siyu.check().after().people()).append(" people in ")
+                + "graph check, undoing the merges and carrying out the splits it lists ").append(siyu.check().after().people()).append(" people in ")
                 .append(siyu.check().after().customers()).append(" customers").append(siyu.check().after().people() == 0
                         ? " ✔" : " ✘");
         if (context.customers() != 1_000_000) {

@@ -53,15 +53,19 @@ final class Online {
     }
 
     /**
-     * The operator's graph check on OneID's database after the stream, and its follow-up: every merge it lists
-     * undone, newest first.
+     * The operator's graph check on OneID's database after the stream, and its follow-up: every merge it lists undone,
+     * newest first; then the check run again and every split it lists carried out.
      *
-     * @param nanos   the check's time (one call of {@link GraphCheck#run} in a transaction)
-     * @param undone  merges undone
-     * @param refused undos OneID refused (the survivor was merged since, or the merge was undone)
-     * @param after   how the customers join people after the undos
+     * @param nanos    the first check's time (one call of {@link GraphCheck#run} in a transaction)
+     * @param undone   merges undone
+     * @param refused  undos OneID refused (the survivor was merged since, or the merge was undone)
+     * @param second   the check after the undos
+     * @param split    splits carried out
+     * @param splitRefused splits OneID refused
+     * @param after    how the customers join people after the undos and splits
      */
-    record Check(GraphCheck.Result result, long nanos, int undone, int refused, IdentityData.Joins after) {
+    record Check(GraphCheck.Result result, long nanos, int undone, int refused, GraphCheck.Result second, int split,
+            int splitRefused, IdentityData.Joins after) {
     }
 
     static OneId oneId(TestPersistenceUnit unit) {
@@ -186,11 +190,14 @@ final class Online {
         }
     }
 
-    /** Runs the graph check on OneID's database as the job does, then undoes what it lists, newest first. */
+    /**
+     * Runs the graph check on OneID's database as the job does, undoes the merges it lists, newest first, runs it again
+     * and carries out the splits it lists, as an operator would in the view.
+     */
     private static Check check(TestPersistenceUnit unit, OneId oneId, IdentityData data) {
         long t0 = System.nanoTime();
         GraphCheck.Result result = unit.inTransaction(em -> GraphCheck.run(em, IdentityData.THRESHOLD,
-                Jobs.NO_PROGRESS));
+                Jobs.NO_PROGRESS)).result();
         long nanos = System.nanoTime() - t0;
         int undone = 0;
         int refused = 0;
@@ -202,12 +209,25 @@ final class Online {
                 refused++;
             }
         }
+        GraphCheck.Checked second = unit.inTransaction(em -> GraphCheck.run(em, IdentityData.THRESHOLD,
+                Jobs.NO_PROGRESS));
+        int split = 0;
+        int splitRefused = 0;
+        for (GraphCheck.Split s : second.splits()) {
+            try {
+                oneId.split(s, "bench");
+                split++;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                splitRefused++;
+            }
+        }
         // a record's first identity is its person's (poison identifiers come last): its customer is the record's
         int[] customer = new int[data.recordCount()];
         for (int r = 0; r < customer.length; r++) {
             customer[r] = oneId.find(data.record(r)[0]).orElseThrow();
         }
-        return new Check(result, nanos, undone, refused, data.joins(canonical(customer)));
+        return new Check(result, nanos, undone, refused, second.result(), split, splitRefused,
+                data.joins(canonical(customer)));
     }
 
     private static void expect(String side, IdentityData data, int r, int answer, int customer) {

@@ -95,6 +95,10 @@ class IdentityBenchTest {
         assertTrue(check.result().mergesThroughPoison() > 0, check.result().summary());
         assertEquals(check.result().mergesThroughPoison(), check.undone());
         assertEquals(0, check.refused());
+        // then it lists the identities linked through poison without a merge, and splitting them off separates more
+        assertTrue(check.second().groupsAstray() > 0, check.second().summary());
+        assertEquals(check.second().splits().size(), check.split());
+        assertEquals(0, check.splitRefused());
         assertTrue(check.after().people() < siyu.joins().people(), check.after() + " vs " + siyu.joins());
 
         int[] moved = siyu.label().clone();

@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.IntUnaryOperator;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.kernel.identity.internal.channel.Mask;
 import org.siyu.kernel.identity.internal.graph.StoredGraph.Group;
@@ -28,13 +26,14 @@ import org.siyu.kernel.identity.internal.graph.StoredGraph.MergeInfo;
  * call as a claimant of each of its merge keys ({@code identity_claim}). Every customer was created by one resolution
  * with its own identities (its record); the identities a later resolution linked to an existing customer carry the
  * identity it came through and the first one it linked ({@code linked_via}, {@code linked_with}: a <em>link
- * group</em>, ADR 0015). The rebuild takes as records the customers that hold or claimed a claimed key or a group's
- * tie, each with those keys (a key's original holder is found by following {@code brought_by_merge} back through the
- * merges that moved it), and every link group, with its tie and its own identities that join anything. It runs
- * {@link GraphRebuild}: a key claimed by more customers than the poison threshold is poison over the whole graph, and
- * only the other keys join. A link group counts as presenting nothing ({@link GraphRebuild#attach}), as online: OneID
- * links it without a claim, as the same person returning with a new identity. Identities that join nothing are not
- * read.
+ * group</em>, ADR 0015). The rebuild ({@link RebuiltGraph}) takes as records the customers that hold or claimed a
+ * claimed key or a group's tie, each with those keys (a key's original holder is found by following
+ * {@code brought_by_merge} back through the merges that moved it), and every link group, with its tie and its own
+ * identities that join anything. A link group does not count as presenting its tie ({@link GraphRebuild#attach}), as
+ * online: OneID links it without a claim, as the same person returning with a new identity. A key claimed by more
+ * records than the poison threshold is poison over the whole graph; then the records are joined through the other
+ * keys, leaving out the claims of customers that were in the claiming call only through poison keys. Identities that
+ * join nothing are not read.
  *
  * <p>A merge that is not undone and whose two customers the rebuild puts in different components was made through a
  * key that is poison now (online, a key turns poison only when its claimants pass the threshold, so up to that many
@@ -147,89 +146,29 @@ public final class GraphCheck {
         }
 
         progress.message("rebuilding the graph");
-        // customer -> the keys its record holds that join: those it was created with and those it claimed
-        TreeMap<Integer, List<String>> founders = new TreeMap<>();
-        Map<String, List<String>> groupKeys = new HashMap<>();
-        for (Map.Entry<String, Set<Integer>> e : stored.claimants.entrySet()) {
-            place(stored, e.getKey(), founders, groupKeys);
-            for (int customer : e.getValue()) {
-                add(founders.computeIfAbsent(customer, c -> new ArrayList<>()), e.getKey());
-            }
-        }
-        for (Group g : stored.groups.values()) {
-            if (g.via != null && !stored.claimants.containsKey(g.via)) {
-                place(stored, g.via, founders, groupKeys);
-            }
-        }
-        // Founders first, in ascending customer order, so a component's smallest record (its root) is its smallest
-        // customer whenever it has one; then the groups, attached.
-        GraphRebuild graph = new GraphRebuild(threshold, k -> true); // only merge keys are claimed
-        int[] customerOf = new int[founders.size()];
-        Map<Integer, Integer> recordOf = new HashMap<>();
-        int r = 0;
-        for (Map.Entry<Integer, List<String>> e : founders.entrySet()) {
-            customerOf[r] = e.getKey();
-            recordOf.put(e.getKey(), r++);
-            graph.add(e.getValue().toArray(String[]::new));
-        }
-        List<Group> groups = new ArrayList<>(stored.groups.values());
-        for (Group g : groups) {
-            List<String> keys = new ArrayList<>(groupKeys.getOrDefault(g.lead, List.of()));
-            if (g.via != null) {
-                keys.add(g.via);
-            }
-            keys.add(g.lead); // never empty; a lead nobody else names joins nothing
-            graph.attach(keys.toArray(String[]::new));
-        }
-        GraphRebuild.Partition partition = graph.run();
-        Set<String> poisonRebuilt = new HashSet<>();
-        for (int id : partition.poison()) {
-            poisonRebuilt.add(graph.key(id));
-        }
+        RebuiltGraph graph = RebuiltGraph.of(stored, threshold);
         progress.advance(1);
 
         progress.message("comparing with the customers");
-        // the smallest customer of the component: founders were added in ascending customer order
-        IntUnaryOperator component = c -> {
-            Integer rec = recordOf.get(c);
-            return rec == null ? c : customerOf[partition.component()[rec]];
-        };
         List<SuspectMerge> suspects = new ArrayList<>();
-        int[] counts = suspectMerges(stored, founders, poisonRebuilt, component, suspects);
+        int[] counts = suspectMerges(stored, graph, suspects);
         List<Split> splits = new ArrayList<>();
         List<SuspectLinks> listed = new ArrayList<>();
-        int[] astray = splits(stored, groups, founders.size(), customerOf, partition, poisonRebuilt, splits, listed);
+        int[] astray = splits(stored, graph, splits, listed);
         Map<Integer, Set<Integer>> liveOfComponent = new HashMap<>();
-        for (int customer : founders.keySet()) {
-            liveOfComponent.computeIfAbsent(component.applyAsInt(customer), c -> new HashSet<>())
+        for (int customer : graph.founders.keySet()) {
+            liveOfComponent.computeIfAbsent(graph.componentOf(customer), c -> new HashSet<>())
                     .add(stored.now(customer));
         }
         int apart = (int) liveOfComponent.values().stream().filter(s -> s.size() > 1).count();
-        List<String> newly = poisonRebuilt.stream().filter(k -> !stored.poisonNow.contains(k)).sorted()
+        List<String> newly = graph.poison.stream().filter(k -> !stored.poisonNow.contains(k)).sorted()
                 .limit(LIST_LIMIT).map(Mask::identity).toList();
         progress.advance(1);
         Result result = new Result(Instant.now().toString(), threshold, stored.claimants.size(),
-                founders.size() + groups.size(), counts[0], stored.poisonNow.size(), poisonRebuilt.size(), newly,
-                counts[1], counts[2], List.copyOf(suspects), groups.size(), astray[0], astray[1], List.copyOf(listed),
-                apart, stored.unresolved, (System.nanoTime() - started) / 1_000_000);
+                graph.founders.size() + graph.groups.size(), counts[0], stored.poisonNow.size(), graph.poison.size(),
+                newly, counts[1], counts[2], List.copyOf(suspects), graph.groups.size(), astray[0], astray[1],
+                List.copyOf(listed), apart, stored.unresolved, (System.nanoTime() - started) / 1_000_000);
         return new Checked(result, List.copyOf(splits));
-    }
-
-    /** Puts a key that joins into the record that holds it: its link group, else the customer created with it. */
-    private static void place(StoredGraph stored, String key, Map<Integer, List<String>> founders,
-            Map<String, List<String>> groupKeys) {
-        String lead = stored.leadOf.get(key);
-        if (lead != null) {
-            add(groupKeys.computeIfAbsent(lead, l -> new ArrayList<>()), key);
-        } else if (stored.founding.containsKey(key)) {
-            add(founders.computeIfAbsent(stored.firstHolder(key), c -> new ArrayList<>()), key);
-        }
-    }
-
-    private static void add(List<String> keys, String key) {
-        if (keys.isEmpty() || !keys.getLast().equals(key)) {
-            keys.add(key);
-        }
     }
 
     /**
@@ -237,8 +176,7 @@ public final class GraphCheck {
      *
      * @return merges checked, merges through poison, live customers affected
      */
-    private static int[] suspectMerges(StoredGraph stored, Map<Integer, List<String>> founders,
-            Set<String> poisonRebuilt, IntUnaryOperator component, List<SuspectMerge> listed) {
+    private static int[] suspectMerges(StoredGraph stored, RebuiltGraph graph, List<SuspectMerge> listed) {
         List<MergeInfo> suspects = new ArrayList<>();
         int active = 0;
         for (MergeInfo m : stored.merges.values()) {
@@ -246,20 +184,22 @@ public final class GraphCheck {
                 continue;
             }
             active++;
-            if (component.applyAsInt(m.survivor()) != component.applyAsInt(m.merged())) {
+            if (graph.componentOf(m.survivor()) != graph.componentOf(m.merged())) {
                 suspects.add(m);
             }
         }
         suspects.sort((a, b) -> Long.compare(b.id(), a.id()));
+        List<String> poison = graph.poison.stream().sorted().toList();
         Set<Integer> affected = new HashSet<>();
         for (MergeInfo m : suspects) {
             int customerNow = stored.now(m.survivor());
             affected.add(customerNow);
             if (listed.size() < LIST_LIMIT) {
+                // the call that merged them had both as claimants of each of its merge keys
                 List<String> shared = new ArrayList<>();
-                List<String> a = founders.getOrDefault(m.survivor(), List.of());
-                for (String key : founders.getOrDefault(m.merged(), List.of())) {
-                    if (poisonRebuilt.contains(key) && a.contains(key)) {
+                for (String key : poison) {
+                    Set<Integer> claimed = stored.claimants.get(key);
+                    if (claimed != null && claimed.contains(m.survivor()) && claimed.contains(m.merged())) {
                         shared.add(Mask.identity(key));
                     }
                 }
@@ -276,18 +216,18 @@ public final class GraphCheck {
      *
      * @return groups astray, their identities
      */
-    private static int[] splits(StoredGraph stored, List<Group> groups, int founders, int[] customerOf,
-            GraphRebuild.Partition partition, Set<String> poisonRebuilt, List<Split> splits,
+    private static int[] splits(StoredGraph stored, RebuiltGraph graph, List<Split> splits,
             List<SuspectLinks> listed) {
         record Astray(int from, int to, List<Group> groups) {
         }
         Map<Long, Astray> byComponent = new LinkedHashMap<>();
         int count = 0;
         int identities = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            Group g = groups.get(i);
-            int root = partition.component()[founders + i];
-            int home = root < founders ? stored.now(customerOf[root]) : 0;
+        for (int i = 0; i < graph.groups.size(); i++) {
+            Group g = graph.groups.get(i);
+            int root = graph.componentOfGroup(i);
+            int founder = graph.customerOfRoot(root);
+            int home = founder == 0 ? 0 : stored.now(founder);
             if (home == g.customer) {
                 continue;
             }
@@ -312,7 +252,7 @@ public final class GraphCheck {
                 at = g.at.isAfter(at) ? g.at : at;
                 if (g.via != null) {
                     ties.add(Mask.identity(g.via));
-                    if (poisonRebuilt.contains(g.via) || stored.poisonNow.contains(g.via)) {
+                    if (graph.poison.contains(g.via) || stored.poisonNow.contains(g.via)) {
                         poison.add(Mask.identity(g.via));
                     }
                 }

@@ -74,7 +74,7 @@ public final class GraphRebuild {
     /** Per identity: 1 + the last record that presented it (drops duplicates within a record). */
     private int[] lastRecord = new int[1 << 15];
     private boolean ran;
-    /** The records added by {@link #attach}. */
+    /** The records added by {@link #attach}: their first member does not count. */
     private final BitSet attached = new BitSet();
 
     /**
@@ -103,13 +103,17 @@ public final class GraphRebuild {
     }
 
     /**
-     * Adds the next record as one that joins through its keys but does not count as presenting them: the poison count
-     * of a key is over the records {@link #add added}. The graph check adds so the identities a resolution linked to
-     * a customer it reached through one key (OneID counts no claim there; see ADR 0015).
+     * Adds the next record as one that joins through {@code tie} without counting as presenting it, and presents
+     * {@code own} like {@link #add}. The graph check adds so the identities a resolution linked to a customer it
+     * reached through {@code tie}: OneID counts no claim there (ADR 0015), and a person's repeated visits through their
+     * own phone must not make it poison.
      */
-    public void attach(String... identityKeys) {
+    public void attach(String tie, String... own) {
+        String[] keys = new String[own.length + 1];
+        keys[0] = tie;
+        System.arraycopy(own, 0, keys, 1, own.length);
         int r = records;
-        record(identityKeys);
+        record(keys);
         attached.set(r);
     }
 
@@ -277,10 +281,9 @@ public final class GraphRebuild {
             }
         } else {
             for (int r = 0; r < records; r++) {
-                if (!attached.get(r)) {
-                    for (int i = start[r], end = start[r + 1]; i < end; i++) {
-                        claims[members[i]]++;
-                    }
+                // an attached record's tie is its first member (the first occurrence of a key is the one kept)
+                for (int i = attached.get(r) ? start[r] + 1 : start[r], end = start[r + 1]; i < end; i++) {
+                    claims[members[i]]++;
                 }
             }
         }

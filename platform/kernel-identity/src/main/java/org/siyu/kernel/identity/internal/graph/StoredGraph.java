@@ -39,11 +39,17 @@ final class StoredGraph {
         }
     }
 
-    record MergeInfo(long id, int survivor, int merged, String rule, String evidence, Instant at, boolean undone) {
+    record MergeInfo(long id, int survivor, int merged, String rule, String evidence, Instant at, Instant undoneAt) {
+
+        boolean undone() {
+            return undoneAt != null;
+        }
     }
 
     /** Claimed key -> claimants, in key order so records and the result come out the same on every run. */
     final Map<String, Set<Integer>> claimants = new TreeMap<>();
+    /** Claimed key -> claimant -> when it claimed. */
+    final Map<String, Map<Integer, Instant>> claimedAt = new HashMap<>();
     /** Lead -> group, in lead order. */
     final TreeMap<String, Group> groups = new TreeMap<>();
     /** Identity of a group -> its group's lead. */
@@ -55,13 +61,18 @@ final class StoredGraph {
     final Map<String, Long> moves = new HashMap<>();
     /** mergeId + " " + key of every move read. */
     final Set<String> moved = new HashSet<>();
+    /** Key -> every merge that moved it, undone ones included. */
+    final Map<String, List<Long>> movedBy = new HashMap<>();
     final Map<Integer, Integer> mergedInto = new HashMap<>();
     final Set<String> poisonNow = new HashSet<>();
 
     void readClaims(EntityManager em) {
-        try (var rows = em.createQuery("select c.identity, c.customerId from ClaimRow c", Object[].class)
+        try (var rows = em.createQuery("select c.identity, c.customerId, c.claimedAt from ClaimRow c", Object[].class)
                 .getResultStream()) {
-            rows.forEach(r -> claimants.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((Integer) r[1]));
+            rows.forEach(r -> {
+                claimants.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((Integer) r[1]);
+                claimedAt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((Integer) r[1], (Instant) r[2]);
+            });
         }
     }
 
@@ -107,7 +118,7 @@ final class StoredGraph {
         try (var rows = em.createQuery("select m.id, m.survivor, m.merged, m.rule, m.evidence, m.mergedAt, m.undoneAt "
                 + "from MergeRow m", Object[].class).getResultStream()) {
             rows.forEach(r -> merges.put((Long) r[0], new MergeInfo((Long) r[0], (Integer) r[1], (Integer) r[2],
-                    (String) r[3], (String) r[4], (Instant) r[5], r[6] != null)));
+                    (String) r[3], (String) r[4], (Instant) r[5], (Instant) r[6])));
         }
         Consumer<Object[]> move = r -> {
             String k = r[0] + " " + r[1];
@@ -115,11 +126,16 @@ final class StoredGraph {
             if (r[2] != null) {
                 moves.put(k, (Long) r[2]);
             }
+            movedBy.computeIfAbsent((String) r[1], x -> new ArrayList<>()).add((Long) r[0]);
         };
-        // only the founding keys' moves: the chains followed back to their first holders
+        // every move of a claimed key (undone merges' too: holders()), and the founding ties' chains
+        try (var rows = em.createQuery("select m.mergeId, m.identity, m.previousMerge from MoveRow m "
+                + "where m.identity in (select c.identity from ClaimRow c)", Object[].class).getResultStream()) {
+            rows.forEach(move);
+        }
         List<String> keys = new ArrayList<>();
         founding.forEach((key, link) -> {
-            if (link[1] != null) {
+            if (link[1] != null && !claimants.containsKey(key)) {
                 keys.add(key);
             }
         });
@@ -157,6 +173,67 @@ final class StoredGraph {
         }
         return holder;
     }
+
+    /**
+     * Whether {@code customer} claimed {@code key} as its holder: the key was with that customer when it claimed (a
+     * call's claims come before its merges, at the same instant).
+     */
+    boolean claimedAsHolder(String key, int customer) {
+        Instant at = claimedAt.getOrDefault(key, Map.of()).get(customer);
+        return at != null && holderAt(key, at) == customer;
+    }
+
+    /**
+     * The customer {@code key} was with just before {@code at}, replayed from the merges that moved it, undone ones
+     * included (moved to the survivor at {@code merged_at}, back at {@code undone_at}); -1 if its link was not read.
+     */
+    int holderAt(String key, Instant at) {
+        List<Object[]> steps = new ArrayList<>(); // {time, from, to}
+        for (long mergeId : movedBy.getOrDefault(key, List.of())) {
+            MergeInfo m = merges.get(mergeId);
+            if (m != null) {
+                steps.add(new Object[] {m.at(), m.merged(), m.survivor()});
+                if (m.undone()) {
+                    steps.add(new Object[] {m.undoneAt(), m.survivor(), m.merged()});
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            Object[] link = founding.get(key);
+            String lead = leadOf.get(key);
+            return link != null ? (Integer) link[0] : lead != null ? groups.get(lead).customer : -1;
+        }
+        steps.sort((a, b) -> ((Instant) a[0]).compareTo((Instant) b[0]));
+        int holder = (Integer) steps.getFirst()[1];
+        for (Object[] step : steps) {
+            if (!((Instant) step[0]).isBefore(at)) {
+                break;
+            }
+            holder = (Integer) step[2];
+        }
+        return holder;
+    }
+
+    /**
+     * The merge keys of the call in which {@code customer} claimed {@code key}, as far as the claims show them (every
+     * key claimed at that instant; a claim already recorded by an earlier call is not recorded again, so a key all of
+     * whose claimants had claimed it before is missing), with the instant; null if it did not claim it.
+     */
+    Map.Entry<Instant, List<String>> callOf(int customer, String key) {
+        Instant at = claimedAt.getOrDefault(key, Map.of()).get(customer);
+        if (at == null) {
+            return null;
+        }
+        if (byInstant == null) {
+            byInstant = new HashMap<>();
+            claimedAt.forEach((k, times) -> new HashSet<>(times.values()).forEach(t -> byInstant
+                    .computeIfAbsent(t, x -> new ArrayList<>()).add(k)));
+        }
+        return Map.entry(at, byInstant.getOrDefault(at, List.of()));
+    }
+
+    /** Instant -> the keys claimed then; built on first use. */
+    private Map<Instant, List<String>> byInstant;
 
     /** The live customer {@code customer} is part of now. */
     int now(int customer) {

@@ -164,6 +164,28 @@ class GraphCheckTest {
     }
 
     @Test
+    void shouldListAMergeWhoseCustomerWasInTheCallOnlyThroughAKeyThatIsPoisonNow() {
+        // a visitor gave the shop's phone first; then a customer presents it with her own phone: both claim both keys
+        int customer = resolve("phone:13700000001", "mini:her");
+        int visitor = resolve("phone:13700000002", SHOP_PHONE);
+        assertEquals(customer, resolve("phone:13700000001", SHOP_PHONE));
+        assertEquals(customer, oneId.customer(visitor).orElseThrow().mergedInto());
+        poisonTheShopPhone();
+
+        GraphCheck.Result result = check();
+
+        // the visitor claimed her phone only because it held the shop's phone in that call: that claim joins nothing
+        GraphCheck.SuspectMerge merge = result.suspects().stream().filter(m -> m.merged() == visitor).findFirst()
+                .orElseThrow(() -> new AssertionError(result.suspects().toString()));
+        assertEquals(customer, merge.survivor());
+        assertEquals(List.of("phone:+86139****0000"), merge.poisonKeys());
+        assertEquals(1, result.poisonRebuilt(), "her claim of the shop's phone counts: she presented it");
+        oneId.undoMerge(merge.mergeId(), "alice");
+        assertEquals(visitor, oneId.find("phone:13700000002").orElseThrow());
+        assertEquals(customer, oneId.find("phone:13700000001").orElseThrow());
+    }
+
+    @Test
     void shouldRecordWhatEachLinkCameThrough() {
         int shop = resolve(SHOP_PHONE, "wecom:shop");
         // a visitor presents the shop's phone with a Tmall nick: linked to the shop, through the phone, no claim

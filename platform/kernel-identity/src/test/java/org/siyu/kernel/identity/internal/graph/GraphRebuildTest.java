@@ -55,6 +55,24 @@ class GraphRebuildTest {
     }
 
     @Test
+    void shouldJoinAnAttachedRecordThroughItsTieWithoutCountingIt() {
+        GraphRebuild graph = rebuild();
+        graph.add("phone:+8613800000003", "wecom:a");                      // 0: a person
+        for (int i = 0; i < 5; i++) {
+            graph.attach("phone:+8613800000003", "tmall:t" + i);           // 1-5: her visits through her phone
+        }
+        graph.attach("phone:+8613800000003", "wechat:S", "jd:j");          // 6: presents wechat:S, counted
+        graph.add("wechat:S");                                             // 7
+        graph.add("wechat:S");                                             // 8
+        graph.add("wechat:S");                                             // 9: wechat:S presented by 4 records
+        GraphRebuild.Partition p = graph.run();
+        assertEquals(1, p.poison().length, "five visits through her phone do not make it poison");
+        assertEquals("wechat:S", graph.key(p.poison()[0]));
+        assertEquals(4, p.poisonClaims()[0]);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 7, 8, 9}, p.component());
+    }
+
+    @Test
     void shouldCountAKeyGivenTwiceInOneRecordOnce() {
         GraphRebuild graph = rebuild();
         graph.add("phone:+8613800000002", "phone:+8613800000002", "wecom:a");
