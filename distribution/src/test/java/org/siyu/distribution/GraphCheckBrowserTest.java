@@ -81,7 +81,7 @@ class GraphCheckBrowserTest {
             assertEquals("Undo merge", confirm.getText());
             confirm.click();
             page.awaitNotification(n -> n.equals("Merge " + newest + " undone"));
-            page.awaitText("graph-check-summary", s -> s.contains("1 undone and 0 split here since"));
+            page.awaitText("graph-check-summary", s -> s.contains("1 undone, 0 split and 0 joined here since"));
             assertEquals(0, rest.ok(rest.get("/api/v1/customers/" + visitor[2])).get("mergedInto").asInt(),
                     "the visitor is its own customer again");
 
@@ -106,7 +106,7 @@ class GraphCheckBrowserTest {
             });
             assertNotNull(guest, "the guest was not split off");
             page.awaitNotification(n -> n.equals("Split off to customer " + guest));
-            page.awaitText("graph-check-summary", s -> s.contains("1 undone and 1 split here since"));
+            page.awaitText("graph-check-summary", s -> s.contains("1 undone, 1 split and 0 joined here since"));
             assertEquals(shop, rest.ok(rest.get("/api/v1/identities/phone:13900000000")).get("customerId").asInt());
         } finally {
             page.browser.screenshot(Path.of("target", "screenshots", "graph-check-view.png"));

@@ -317,13 +317,16 @@ public final class IdentityBench implements Bench {
                 + "(`undoMerge`, as an operator would through `POST /api/v1/merges/<id>/undo`): %,d undone, %,d "
                 + "refused. The check again: %,d identities in %,d link groups are with a customer they do not belong "
                 + "with, in %,d splits; carrying them out (`OneId.split`, as `POST /api/v1/identities/graph-check/"
-                + "splits/<ref>`): %,d done, %,d refused. People joined through poison before: %,d in %,d customers, "
-                + "after: **%,d in %,d customers** (largest %d).", Stats.time(check.nanos()), r.claimedKeys(),
+                + "splits/<ref>`): %,d done, %,d refused; customers the rebuild joins that are apart now: %,d, joined "
+                + "(`OneId.join`): %,d, refused %,d. People joined through poison before: %,d in %,d customers, "
+                + "after: **%,d in %,d customers** (largest %d); people whose own identities are spread over "
+                + "several customers before: %,d, after: %,d.", Stats.time(check.nanos()), r.claimedKeys(),
                 r.linkGroups(), r.records(), r.merges(), r.poisonRebuilt(), r.poisonNow(), r.mergesThroughPoison(),
                 r.customersAffected(), r.identitiesAstray(), check.undone(), check.refused(), again.identitiesAstray(),
                 again.groupsAstray(), again.splits().size(), check.split(), check.splitRefused(),
+                again.joins().size(), check.joined(), check.joinRefused(),
                 siyu.joins().people(), siyu.joins().customers(), check.after().people(), check.after().customers(),
-                check.after().largest()));
+                check.after().largest(), check.spreadBefore(), check.spreadAfter()));
     }
 
     private static List<String> onlineRow(Online.Side side, String median, String p99, double rate, Double peerRate) {

@@ -54,7 +54,7 @@ final class Online {
 
     /**
      * The operator's graph check on OneID's database after the stream, and its follow-up: every merge it lists undone,
-     * newest first; then the check run again and every split it lists carried out.
+     * newest first; then the check run again and every split and join it lists carried out.
      *
      * @param nanos    the first check's time (one call of {@link GraphCheck#run} in a transaction)
      * @param undone   merges undone
@@ -62,10 +62,15 @@ final class Online {
      * @param second   the check after the undos
      * @param split    splits carried out
      * @param splitRefused splits OneID refused
+     * @param joined   joins carried out (customers the rebuild joins, apart after the undos)
+     * @param joinRefused joins OneID refused
      * @param after    how the customers join people after the undos and splits
+     * @param spreadBefore people spread over several customers before the undos
+     * @param spreadAfter  and after the undos and splits
      */
     record Check(GraphCheck.Result result, long nanos, int undone, int refused, GraphCheck.Result second, int split,
-            int splitRefused, IdentityData.Joins after) {
+            int splitRefused, int joined, int joinRefused, IdentityData.Joins after, int spreadBefore,
+            int spreadAfter) {
     }
 
     static OneId oneId(TestPersistenceUnit unit) {
@@ -195,6 +200,7 @@ final class Online {
      * and carries out the splits it lists, as an operator would in the view.
      */
     private static Check check(TestPersistenceUnit unit, OneId oneId, IdentityData data) {
+        int spreadBefore = spread(oneId, data);
         long t0 = System.nanoTime();
         GraphCheck.Result result = unit.inTransaction(em -> GraphCheck.run(em, IdentityData.THRESHOLD,
                 Jobs.NO_PROGRESS)).result();
@@ -221,13 +227,48 @@ final class Online {
                 splitRefused++;
             }
         }
-        // a record's first identity is its person's (poison identifiers come last): its customer is the record's
+        int joined = 0;
+        int joinRefused = 0;
+        for (GraphCheck.SuspectApart j : second.result().joins()) {
+            try {
+                oneId.join(j.customers(), j.evidence(), "bench");
+                joined++;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                joinRefused++;
+            }
+        }
+        int[] customer = customers(oneId, data);
+        return new Check(result, nanos, undone, refused, second.result(), split, splitRefused, joined, joinRefused,
+                data.joins(canonical(customer)), spreadBefore, spread(oneId, data));
+    }
+
+    /** People whose own identities (all but the poison ones) are linked to more than one customer. */
+    private static int spread(OneId oneId, IdentityData data) {
+        java.util.Set<String> poison = java.util.Set.of(data.poison());
+        Map<Integer, Integer> customerOf = new HashMap<>();
+        java.util.Set<Integer> spread = new java.util.HashSet<>();
+        for (int r = 0; r < data.recordCount(); r++) {
+            int person = data.person(r);
+            for (String key : data.record(r)) {
+                if (!poison.contains(key)) {
+                    int customer = oneId.find(key).orElseThrow();
+                    Integer seen = customerOf.putIfAbsent(person, customer);
+                    if (seen != null && seen != customer) {
+                        spread.add(person);
+                    }
+                }
+            }
+        }
+        return spread.size();
+    }
+
+    /** Each record's customer: a record's first identity is its person's (poison identifiers come last). */
+    private static int[] customers(OneId oneId, IdentityData data) {
         int[] customer = new int[data.recordCount()];
         for (int r = 0; r < customer.length; r++) {
             customer[r] = oneId.find(data.record(r)[0]).orElseThrow();
         }
-        return new Check(result, nanos, undone, refused, second.result(), split, splitRefused,
-                data.joins(canonical(customer)));
+        return customer;
     }
 
     private static void expect(String side, IdentityData data, int r, int answer, int customer) {

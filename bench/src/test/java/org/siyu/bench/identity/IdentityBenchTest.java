@@ -99,7 +99,12 @@ class IdentityBenchTest {
         assertTrue(check.second().groupsAstray() > 0, check.second().summary());
         assertEquals(check.second().splits().size(), check.split());
         assertEquals(0, check.splitRefused());
-        assertTrue(check.after().people() < siyu.joins().people(), check.after() + " vs " + siyu.joins());
+        assertEquals(check.second().joins().size(), check.joined());
+        assertEquals(0, check.joinRefused());
+        // and then the customers are the people: nobody joined to another, nobody spread over two customers
+        assertEquals(0, check.after().people(), check.after() + " vs " + siyu.joins());
+        assertEquals(0, check.spreadBefore());
+        assertEquals(0, check.spreadAfter());
 
         int[] moved = siyu.label().clone();
         int r = moved.length - 1;

@@ -100,4 +100,37 @@ final class Merger {
         events.unmerged(survivor, merged, mergeId);
         return row;
     }
+
+    /**
+     * Merges live customers into the lowest id, rule {@code graph-check} (the graph check's joins).
+     *
+     * @throws IllegalArgumentException if a customer does not exist
+     * @throws IllegalStateException    if one was merged since, or an operator separated two of them
+     */
+    int join(EntityManager em, WriteGate.Txn txn, List<Integer> customerIds, String evidence, String actor,
+            Instant now) {
+        for (int id : customerIds) {
+            CustomerRow row = em.find(CustomerRow.class, id);
+            if (row == null) {
+                throw new IllegalArgumentException("there is no customer " + id);
+            }
+            if (row.getMergedInto() != 0) {
+                throw new IllegalStateException("customer " + id + " has since been merged into customer "
+                        + row.getMergedInto() + "; run the graph check again");
+            }
+        }
+        List<Integer> sorted = customerIds.stream().distinct().sorted().toList();
+        int survivor = sorted.getFirst();
+        for (int other : sorted.subList(1, sorted.size())) {
+            if (separated(em, survivor, other)) {
+                throw new IllegalStateException("an operator separated customers " + survivor + " and " + other
+                        + " by undoing their merge; merge them by hand if they are one person");
+            }
+        }
+        for (int other : sorted.subList(1, sorted.size())) {
+            merge(em, txn, survivor, other, "graph-check", evidence == null || evidence.isBlank() ? "rebuilt graph"
+                    : evidence, actor, now);
+        }
+        return survivor;
+    }
 }

@@ -359,6 +359,23 @@ public class OneId implements IdentityService {
                 split.evidence(), who, now())).customer();
     }
 
+    /**
+     * Carries out a join the graph check listed: merges live customers the rebuilt graph joins into the lowest id
+     * (rule {@code graph-check}; audited and undoable like any merge).
+     *
+     * @param evidence a key their records share, masked, or "" (recorded as {@code rebuilt graph})
+     * @return the survivor
+     * @throws IllegalArgumentException if fewer than two customers are named, or one does not exist
+     * @throws IllegalStateException    if one was merged since, or an operator separated two of them
+     */
+    public int join(List<Integer> customerIds, String evidence, String actor) {
+        String who = actor(actor);
+        if (customerIds.size() < 2) {
+            throw new IllegalArgumentException("a join needs at least two customers, not " + customerIds);
+        }
+        return unit.inTransaction(em -> merger.join(em, gate.enter(em), customerIds, evidence, who, now()));
+    }
+
     @Override
     public int count() {
         return unit.inTransaction(em -> em.createQuery("select count(c) from CustomerRow c where c.mergedInto = 0",

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.siyu.api.jobs.JobProgress;
 import org.siyu.kernel.identity.internal.channel.Mask;
 import org.siyu.kernel.identity.internal.graph.StoredGraph.Group;
@@ -41,8 +42,10 @@ import org.siyu.kernel.identity.internal.graph.StoredGraph.MergeInfo;
  * operator undoes them ({@code POST /api/v1/merges/<id>/undo}). A link group that is with another customer than the
  * one its component's customers are with now (or that is with a customer although its component has none: a person
  * OneID never created a customer for) is listed as a split, per component and customer: its identities belong with
- * that customer or a new one ({@code OneId.split}). Customers that the rebuild joins but that are apart now (an
- * operator undid their merge, which the claims do not forget) are counted, not listed.
+ * that customer or a new one ({@code OneId.split}). Customers that the rebuild joins but that are apart now are listed
+ * as joins ({@code OneId.join}: undoing a merge through a poison key can separate a person from a customer of their
+ * own that had been merged into the same survivor), unless an operator undid a merge between two of them outside
+ * what the check lists (the claims do not forget): those are counted.
  *
  * <p>Reads only, in one transaction, without OneID's write lock; a resolution committed during the check may be half
  * seen, which the answer counts ({@code unresolved}).
@@ -76,6 +79,16 @@ public final class GraphCheck {
             List<String> poisonKeys, String at) {
     }
 
+    /**
+     * Live customers the rebuild joins, apart now, and never separated by an undo between them.
+     *
+     * @param ref       the join's number in this result ({@code POST …/graph-check/joins/<ref>})
+     * @param customers the live customers, ascending; the others would merge into the first
+     * @param evidence  a key their records share (masked), the merge's evidence
+     */
+    public record SuspectApart(int ref, List<Integer> customers, String evidence) {
+    }
+
     /** What {@code OneId.split} needs for a listed split and the result does not show: the groups' leads, unmasked. */
     public record Split(int from, int to, List<String> leads, String evidence) {
     }
@@ -97,14 +110,17 @@ public final class GraphCheck {
      * @param groupsAstray        link groups with a customer they do not belong with
      * @param identitiesAstray    their identities
      * @param splits              those groups per component and customer, newest first (at most the limit)
-     * @param apartNow            rebuilt components whose customers are several live customers now
+     * @param joins               rebuilt components whose customers are several live customers now, none
+     *                            separated from another by an undo (at most the limit)
+     * @param apartNow            rebuilt components whose customers are several live customers now, some separated
+     *                            by an operator's undo
      * @param unresolved          links whose merge chain was not found (written while the check read)
      * @param millis              how long the check took
      */
     public record Result(String checkedAt, int threshold, int claimedKeys, int records, int merges, int poisonNow,
             int poisonRebuilt, List<String> newlyPoison, int mergesThroughPoison, int customersAffected,
             List<SuspectMerge> suspects, int linkGroups, int groupsAstray, int identitiesAstray,
-            List<SuspectLinks> splits, int apartNow, int unresolved, long millis) {
+            List<SuspectLinks> splits, List<SuspectApart> joins, int apartNow, int unresolved, long millis) {
 
         /** The job's one-line summary. */
         public String summary() {
@@ -155,20 +171,53 @@ public final class GraphCheck {
         List<Split> splits = new ArrayList<>();
         List<SuspectLinks> listed = new ArrayList<>();
         int[] astray = splits(stored, graph, splits, listed);
-        Map<Integer, Set<Integer>> liveOfComponent = new HashMap<>();
-        for (int customer : graph.founders.keySet()) {
-            liveOfComponent.computeIfAbsent(graph.componentOf(customer), c -> new HashSet<>())
-                    .add(stored.now(customer));
-        }
-        int apart = (int) liveOfComponent.values().stream().filter(s -> s.size() > 1).count();
+        List<SuspectApart> joins = new ArrayList<>();
+        int apart = joins(stored, graph, joins);
         List<String> newly = graph.poison.stream().filter(k -> !stored.poisonNow.contains(k)).sorted()
                 .limit(LIST_LIMIT).map(Mask::identity).toList();
         progress.advance(1);
         Result result = new Result(Instant.now().toString(), threshold, stored.claimants.size(),
                 graph.founders.size() + graph.groups.size(), counts[0], stored.poisonNow.size(), graph.poison.size(),
                 newly, counts[1], counts[2], List.copyOf(suspects), graph.groups.size(), astray[0], astray[1],
-                List.copyOf(listed), apart, stored.unresolved, (System.nanoTime() - started) / 1_000_000);
+                List.copyOf(listed), List.copyOf(joins), apart, stored.unresolved,
+                (System.nanoTime() - started) / 1_000_000);
         return new Checked(result, List.copyOf(splits));
+    }
+
+    /**
+     * Lists the rebuilt components whose founders are several live customers now, none of them separated from another
+     * by an undone merge between two of its founders.
+     *
+     * @return components apart now because of such an undo
+     */
+    private static int joins(StoredGraph stored, RebuiltGraph graph, List<SuspectApart> listed) {
+        Map<Integer, List<Integer>> founders = new TreeMap<>(); // component -> its founders
+        for (int customer : graph.founders.keySet()) {
+            founders.computeIfAbsent(graph.componentOf(customer), c -> new ArrayList<>()).add(customer);
+        }
+        Set<Integer> separated = new HashSet<>();
+        for (MergeInfo m : stored.merges.values()) {
+            if (m.undone() && graph.founders.containsKey(m.survivor()) && graph.founders.containsKey(m.merged())
+                    && graph.componentOf(m.survivor()) == graph.componentOf(m.merged())
+                    && stored.now(m.survivor()) != stored.now(m.merged())) {
+                separated.add(graph.componentOf(m.survivor()));
+            }
+        }
+        int apart = 0;
+        for (Map.Entry<Integer, List<Integer>> e : founders.entrySet()) {
+            Set<Integer> live = new java.util.TreeSet<>();
+            e.getValue().forEach(c -> live.add(stored.now(c)));
+            if (live.size() < 2) {
+                continue;
+            }
+            if (separated.contains(e.getKey())) {
+                apart++;
+            } else if (listed.size() < LIST_LIMIT) {
+                String key = graph.sharedKey(e.getValue());
+                listed.add(new SuspectApart(listed.size(), List.copyOf(live), key.isEmpty() ? "" : Mask.identity(key)));
+            }
+        }
+        return apart;
     }
 
     /**

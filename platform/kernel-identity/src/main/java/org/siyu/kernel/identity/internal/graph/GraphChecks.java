@@ -106,14 +106,24 @@ public class GraphChecks {
     }
 
     /**
-     * Carries out split {@code ref} of the last result ({@code OneId.split}).
+     * Carries out join {@code ref} of the last result ({@code OneId.join}).
      *
-     * @param checkedAt the {@code checkedAt} of the result the caller read: a split refers to one result
-     * @return the customer the identities are with now
-     * @throws IllegalArgumentException if there is no such split in the last result
+     * @param checkedAt the {@code checkedAt} of the result the caller read, or null
+     * @return the customer they are now
+     * @throws IllegalArgumentException if there is no such join in the last result
      * @throws IllegalStateException    if the last result is another than the caller read, or the data changed since
      */
-    public int split(int ref, String checkedAt, String actor) {
+    public int join(int ref, String checkedAt, String actor) {
+        GraphCheck.Result result = lastRead(checkedAt).result();
+        if (ref < 0 || ref >= result.joins().size()) {
+            throw new IllegalArgumentException("the last graph check lists no join " + ref + " (it lists "
+                    + result.joins().size() + ")");
+        }
+        GraphCheck.SuspectApart join = result.joins().get(ref);
+        return oneId.join(join.customers(), join.evidence(), actor);
+    }
+
+    private GraphCheck.Checked lastRead(String checkedAt) {
         GraphCheck.Checked checked = last;
         if (checked == null) {
             throw new IllegalStateException("no graph check has finished since the node started; run one");
@@ -122,6 +132,19 @@ public class GraphChecks {
             throw new IllegalStateException("the graph check was run again at " + checked.result().checkedAt()
                     + "; read its result");
         }
+        return checked;
+    }
+
+    /**
+     * Carries out split {@code ref} of the last result ({@code OneId.split}).
+     *
+     * @param checkedAt the {@code checkedAt} of the result the caller read: a split refers to one result
+     * @return the customer the identities are with now
+     * @throws IllegalArgumentException if there is no such split in the last result
+     * @throws IllegalStateException    if the last result is another than the caller read, or the data changed since
+     */
+    public int split(int ref, String checkedAt, String actor) {
+        GraphCheck.Checked checked = lastRead(checkedAt);
         if (ref < 0 || ref >= checked.splits().size()) {
             throw new IllegalArgumentException("the last graph check lists no split " + ref + " (it lists "
                     + checked.splits().size() + ")");

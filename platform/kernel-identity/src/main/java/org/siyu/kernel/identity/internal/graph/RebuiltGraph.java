@@ -90,6 +90,19 @@ final class RebuiltGraph {
         return new RebuiltGraph(stored, threshold, first.poison);
     }
 
+    /** A key that two of {@code customers}' records present and that is not poison, or "" if none. */
+    String sharedKey(List<Integer> customers) {
+        Set<String> seen = new HashSet<>();
+        for (int customer : customers) {
+            for (String key : founders.getOrDefault(customer, List.of())) {
+                if (!poison.contains(key) && !seen.add(key)) {
+                    return key;
+                }
+            }
+        }
+        return "";
+    }
+
     /** The smallest customer of {@code customer}'s component, or itself when it is no record. */
     int componentOf(int customer) {
         Integer rec = recordOf.get(customer);

@@ -17,8 +17,8 @@ import org.siyu.kernel.identity.internal.graph.GraphChecks;
 /**
  * {@code /api/v1/identities}: {@code POST resolve} (operator), {@code GET <identity>} (the customer an identity
  * belongs to), and the graph check (operator): {@code POST graph-check} starts it as a job, {@code GET graph-check}
- * says whether one runs and gives the last result, {@code POST graph-check/splits/<ref>} carries out a split the last
- * result lists (body, optional: {@code {"checkedAt": "<the result's checkedAt>"}}, refused with 409 if another result
+ * says whether one runs and gives the last result, {@code POST graph-check/splits/<ref>} and {@code …/joins/<ref>}
+ * carry out a split or a join the last result lists (body, optional: {@code {"checkedAt": "<the result's checkedAt>"}}, refused with 409 if another result
  * is the last by then).
  */
 @Component
@@ -36,8 +36,11 @@ public class IdentitiesResource implements RestResource {
     public record CheckState(boolean running, Long jobId, String startedBy, GraphCheck.Result last) {
     }
 
-    /** The answer of {@code POST graph-check/splits/<ref>}: where the identities are now. */
-    public record SplitDone(int ref, int customerId) {
+    /**
+     * The answer of {@code POST graph-check/splits/<ref>} and {@code POST graph-check/joins/<ref>}: the customer the
+     * identities are with now, the survivor of the join.
+     */
+    public record Done(int ref, int customerId) {
     }
 
     /** The path segment of the graph check; identities always hold a ':', so none is mistaken for it. */
@@ -63,8 +66,9 @@ public class IdentitiesResource implements RestResource {
         if (path.size() == 1 && path.getFirst().equals(GRAPH_CHECK)) {
             return graphCheck(request, response);
         }
-        if (path.size() == 3 && path.getFirst().equals(GRAPH_CHECK) && path.get(1).equals("splits")) {
-            return split(request, path.get(2));
+        if (path.size() == 3 && path.getFirst().equals(GRAPH_CHECK)
+                && (path.get(1).equals("splits") || path.get(1).equals("joins"))) {
+            return carryOut(request, path.get(1), path.get(2));
         }
         if (path.size() == 1 && path.getFirst().equals("resolve")) {
             if (!request.method().equals("POST")) {
@@ -81,26 +85,28 @@ public class IdentitiesResource implements RestResource {
         }
         throw RestException.notFound("no such identities resource: use POST /api/v1/identities/resolve or "
                 + "GET /api/v1/identities/<channel>:<value>, GET or POST /api/v1/identities/graph-check, "
-                + "POST /api/v1/identities/graph-check/splits/<ref>");
+                + "POST /api/v1/identities/graph-check/splits/<ref> or joins/<ref>");
     }
 
-    private SplitDone split(RestRequest request, String ref) throws RestException {
+    private Done carryOut(RestRequest request, String kind, String ref) throws RestException {
         Requests.requireOperator(request);
         if (!request.method().equals("POST")) {
             throw new RestException(405, "method not allowed", "use POST /api/v1/identities/" + GRAPH_CHECK
-                    + "/splits/<ref>");
+                    + "/" + kind + "/<ref>");
         }
         int number;
         try {
             number = Integer.parseInt(ref);
         } catch (NumberFormatException e) {
-            throw RestException.badRequest("the split's ref must be a number from the last result, not '" + ref + "'");
+            throw RestException.badRequest("the ref must be a number from the last result's " + kind + ", not '"
+                    + ref + "'");
         }
         Map<?, ?> body = request.bytes().length == 0 ? null : request.body(Map.class);
-        Object checkedAt = body == null ? null : body.get("checkedAt");
+        String checkedAt = body == null || body.get("checkedAt") == null ? null : body.get("checkedAt").toString();
+        String actor = request.user().username();
         try {
-            return new SplitDone(number, checks.split(number, checkedAt == null ? null : checkedAt.toString(),
-                    request.user().username()));
+            return new Done(number, kind.equals("splits") ? checks.split(number, checkedAt, actor)
+                    : checks.join(number, checkedAt, actor));
         } catch (IllegalArgumentException e) {
             throw RestException.notFound(e.getMessage());
         } catch (IllegalStateException e) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.ViewContext;
 import org.siyu.kernel.identity.internal.OneId;
@@ -47,10 +48,13 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     private final Div summary = new Div();
     private final Grid<GraphCheck.SuspectMerge> suspects = new Grid<>();
     private final Grid<GraphCheck.SuspectLinks> splits = new Grid<>();
+    private final Grid<GraphCheck.SuspectApart> joins = new Grid<>();
     /** Merges undone from this panel since the result shown was computed. */
     private final Set<Long> undone = new HashSet<>();
     /** Splits of the result shown carried out from this panel. */
     private final Set<Integer> split = new HashSet<>();
+    /** Joins of the result shown carried out from this panel. */
+    private final Set<Integer> joined = new HashSet<>();
     private GraphCheck.Result shown;
     private UI ui;
 
@@ -66,11 +70,12 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
                         + "rebuilds the identity graph from the stored claims with the poison rule applied first and "
                         + "lists those merges; undo them newest first. It also lists identities that were linked to a "
                         + "customer through such a key without a merge (a visitor who gave the shop's phone with a new "
-                        + "account); split them off, after undoing the merges.",
+                        + "account); split them off, after undoing the merges. Undoing can leave a person's own "
+                        + "customers apart: the check lists them to join again.",
                 "线上只有当超过 " + oneId.poisonThreshold() + " 个客户出示同一手机号或 unionid 后，OneID 才知道它是共用的（毒化），"
                         + "在此之前可能已经据此合并了客户。检查会先应用毒化规则，再按已存的认领重建身份图谱，并列出这些合并；"
                         + "请从最新的开始撤销。检查还会列出未经合并、仅凭此类标识关联到某客户的身份（例如访客用门店手机号"
-                        + "加上自己的新账号）；请在撤销合并之后将其拆分出去。"));
+                        + "加上自己的新账号）；请在撤销合并之后将其拆分出去。撤销可能使同一人的多个客户分开，检查会列出它们以便重新合并。"));
         intro.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         run.setText(t("Run check", "运行检查"));
@@ -112,10 +117,18 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         splits.addComponentColumn(this::splitButton).setHeader("").setAutoWidth(true);
         splits.setAllRowsVisible(true);
 
+        joins.setId("graph-check-joins");
+        joins.addColumn(j -> j.customers().stream().map(String::valueOf).collect(Collectors.joining(
+                ", "))).setHeader(t("Customers", "客户")).setFlexGrow(1);
+        joins.addColumn(GraphCheck.SuspectApart::evidence).setHeader(t("Shared key", "共同标识")).setAutoWidth(true);
+        joins.addColumn(j -> j.customers().getFirst()).setHeader(t("Into", "并入")).setAutoWidth(true);
+        joins.addComponentColumn(this::joinButton).setHeader("").setAutoWidth(true);
+        joins.setAllRowsVisible(true);
+
         VerticalLayout root = getContent();
         root.setId("graph-check-view");
         root.setWidthFull();
-        root.add(intro, bar, summary, suspects, splits);
+        root.add(intro, bar, summary, suspects, splits, joins);
         render();
     }
 
@@ -167,6 +180,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             shown = last.get();
             undone.clear();
             split.clear();
+            joined.clear();
         }
         if (running) {
             status.setText(t("Running… (the Jobs view shows its progress)", "运行中……（任务视图显示进度）"));
@@ -180,6 +194,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             summary.setText("");
             suspects.setItems(List.of());
             splits.setItems(List.of());
+            joins.setItems(List.of());
             return;
         }
         GraphCheck.Result r = shown;
@@ -209,18 +224,68 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             text.append('\n').append(t("Poison in the rebuild, not flagged online: ", "重建中毒化但线上未标记：")
                     + String.join(", ", r.newlyPoison()));
         }
-        if (r.apartNow() > 0) {
-            text.append('\n').append(t(count.format(r.apartNow()) + " rebuilt customers are apart now (a merge was "
-                            + "undone)", "重建中的 " + count.format(r.apartNow()) + " 个客户现已分开（合并已撤销）"));
+        if (!r.joins().isEmpty()) {
+            text.append('\n').append(t(count.format(r.joins().size()) + " rebuilt customers are several customers now: "
+                            + "join them", "重建中的 " + count.format(r.joins().size()) + " 个客户现为多个客户：请合并"));
         }
-        if (!undone.isEmpty() || !split.isEmpty()) {
-            text.append('\n').append(t(undone.size() + " undone and " + split.size() + " split here since; run the "
-                            + "check again to see what is left",
-                    "此后在此撤销了 " + undone.size() + " 次、拆分了 " + split.size() + " 处；再次运行检查可查看剩余情况"));
+        if (r.apartNow() > 0) {
+            text.append('\n').append(t(count.format(r.apartNow()) + " rebuilt customers are apart now (an operator "
+                            + "undid a merge between them)", "重建中的 " + count.format(r.apartNow())
+                            + " 个客户现已分开（操作员撤销了其间的合并）"));
+        }
+        if (!undone.isEmpty() || !split.isEmpty() || !joined.isEmpty()) {
+            text.append('\n').append(t(undone.size() + " undone, " + split.size() + " split and " + joined.size()
+                            + " joined here since; run the check again to see what is left",
+                    "此后在此撤销了 " + undone.size() + " 次、拆分了 " + split.size() + " 处、合并了 " + joined.size()
+                            + " 处；再次运行检查可查看剩余情况"));
         }
         summary.setText(text.toString());
         suspects.setItems(r.suspects());
         splits.setItems(r.splits());
+        joins.setItems(r.joins());
+    }
+
+    private Button joinButton(GraphCheck.SuspectApart join) {
+        boolean done = joined.contains(join.ref());
+        Button button = new Button(done ? t("Joined", "已合并") : t("Join", "合并"), VaadinIcon.CONNECT.create(),
+                e -> confirmJoin(join));
+        button.setId("graph-check-join-" + join.ref());
+        button.addThemeVariants(ButtonVariant.SMALL);
+        button.setEnabled(!done);
+        return button;
+    }
+
+    private void confirmJoin(GraphCheck.SuspectApart join) {
+        String others = join.customers().subList(1, join.customers().size()).stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("graph-check-confirm");
+        dialog.setHeader(t("Join customers " + others + " into " + join.customers().getFirst() + "?",
+                "将客户 " + others + " 合并到 " + join.customers().getFirst() + "？"));
+        dialog.setText(t("Each is an audited merge (rule graph-check) that can be undone.",
+                "每次合并都会记录（规则 graph-check），并可撤销。"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("Cancel", "取消"));
+        dialog.setConfirmText(t("Join", "合并"));
+        dialog.setConfirmButtonTheme("primary");
+        dialog.addConfirmListener(e -> join(join.ref()));
+        dialog.open();
+    }
+
+    /** Carries out a listed join (after the confirmation); a refusal (the data changed since) is shown. */
+    void join(int ref) {
+        GraphCheck.Result r = shown;
+        if (r == null) {
+            return;
+        }
+        try {
+            int customer = checks.join(ref, r.checkedAt(), context.user().username());
+            joined.add(ref);
+            context.notify(t("Joined into customer " + customer, "已合并到客户 " + customer));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            context.notify(e.getMessage());
+        }
+        render();
     }
 
     private Button splitButton(GraphCheck.SuspectLinks links) {

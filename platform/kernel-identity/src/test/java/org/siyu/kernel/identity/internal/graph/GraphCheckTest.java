@@ -186,6 +186,44 @@ class GraphCheckTest {
     }
 
     @Test
+    void shouldListAPersonsCustomersThatUndoingLeftApartToJoinAgain() {
+        int shop = resolve(SHOP_PHONE, "wecom:shop");
+        // x gives the shop's phone with her own: a customer of her own (she brings a second phone), merged into the shop
+        assertEquals(shop, resolve("phone:13700000009", SHOP_PHONE));
+        // x again with a WeCom contact: the shop has one, so another customer of her own, merged through her phone
+        assertEquals(shop, resolve("phone:13700000009", "wecom:x"));
+        poisonTheShopPhone();
+
+        GraphCheck.Result first = check();
+        for (GraphCheck.SuspectMerge merge : first.suspects()) {
+            oneId.undoMerge(merge.mergeId(), "alice");
+        }
+        int phone = oneId.find("phone:13700000009").orElseThrow();
+        int contact = oneId.find("wecom:x").orElseThrow();
+        assertTrue(phone != shop && contact != shop && phone != contact, "undoing left x in two customers");
+
+        GraphCheck.Result second = check();
+        assertEquals(List.of(new GraphCheck.SuspectApart(0, List.of(phone, contact), "phone:+86137****0009")),
+                second.joins());
+        assertEquals(0, second.apartNow());
+        assertEquals(phone, oneId.join(second.joins().getFirst().customers(), second.joins().getFirst().evidence(),
+                "alice"));
+        assertEquals(phone, oneId.find("wecom:x").orElseThrow());
+        Merge joined = oneId.merges(phone).getFirst();
+        assertEquals("graph-check", joined.rule());
+        assertEquals("alice", joined.actor());
+        assertEquals(List.of(), check().joins());
+        // an operator who undoes that join keeps them apart: counted, no longer listed, and a join is refused
+        oneId.undoMerge(joined.id(), "alice");
+        GraphCheck.Result apart = check();
+        assertEquals(List.of(), apart.joins());
+        assertEquals(1, apart.apartNow());
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> oneId.join(List.of(phone, contact), "", "alice"));
+        assertTrue(refused.getMessage().contains("separated"), refused.getMessage());
+    }
+
+    @Test
     void shouldRecordWhatEachLinkCameThrough() {
         int shop = resolve(SHOP_PHONE, "wecom:shop");
         // a visitor presents the shop's phone with a Tmall nick: linked to the shop, through the phone, no claim

@@ -17,6 +17,7 @@ import org.siyu.api.security.Role;
 import org.siyu.kernel.identity.internal.Fixtures;
 import org.siyu.kernel.identity.internal.OneId;
 import org.siyu.kernel.identity.internal.RecordingBus;
+import org.siyu.kernel.identity.internal.graph.GraphCheck;
 import org.siyu.kernel.identity.internal.graph.GraphChecks;
 import org.siyu.kernel.identity.internal.store.IdentityEntities;
 import org.siyu.support.jobs.Jobs;
@@ -225,12 +226,41 @@ class ResourcesTest {
         assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
                 Map.of("checkedAt", "2020-01-01T00:00:00Z")).status());
 
-        var done = (IdentitiesResource.SplitDone) call(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
+        var done = (IdentitiesResource.Done) call(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
                 Map.of("checkedAt", state.last().checkedAt()));
 
         assertTrue(done.customerId() != shop);
         assertEquals(done.customerId(), oneId.find("tmall:x").orElseThrow());
         assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, null).status(),
                 "done already: the identities are no longer with the shop");
+    }
+
+    @Test
+    void shouldJoinWhatTheGraphCheckLists() throws Exception {
+        resolve(Map.of("identities", List.of("phone:13900000000", "wecom:shop")));
+        resolve(Map.of("identities", List.of("phone:13700000009", "phone:13900000000")));
+        resolve(Map.of("identities", List.of("phone:13700000009", "wecom:x")));
+        for (int i = 1; i <= 3; i++) {
+            resolve(Map.of("identities", List.of("wecom:visitor" + i)));
+            resolve(Map.of("identities", List.of("wecom:visitor" + i, "phone:13900000000")));
+        }
+        checks.start("operator1", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (GraphCheck.SuspectMerge merge : checks.last().orElseThrow().suspects()) {
+            call(merges, "POST", merge.mergeId() + "/undo", Role.OPERATOR, null);
+        }
+        checks.start("operator1", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var state = (IdentitiesResource.CheckState) call(identities, "GET", "graph-check", Role.OPERATOR, null);
+        assertEquals(1, state.last().joins().size(), state.last().toString());
+        List<Integer> apart = state.last().joins().getFirst().customers();
+        assertEquals(405, refused(identities, "PUT", "graph-check/joins/0", Role.OPERATOR, null).status());
+        assertEquals(404, refused(identities, "POST", "graph-check/joins/3", Role.OPERATOR, null).status());
+
+        var done = (IdentitiesResource.Done) call(identities, "POST", "graph-check/joins/0", Role.OPERATOR,
+                Map.of("checkedAt", state.last().checkedAt()));
+
+        assertEquals(apart.getFirst().intValue(), done.customerId());
+        assertEquals(done.customerId(), oneId.find("wecom:x").orElseThrow());
+        assertEquals(409, refused(identities, "POST", "graph-check/joins/0", Role.OPERATOR, null).status(),
+                "done already: the other customer was merged");
     }
 }

@@ -119,7 +119,7 @@ class GraphCheckPanelTest {
         panel.undo(newest);
         assertEquals(List.of("Merge " + newest + " undone"), alice.notes());
         assertEquals(0, oneId.customer(visitor[2]).orElseThrow().mergedInto());
-        assertTrue(text(panel, "graph-check-summary").contains("1 undone and 0 split here since; run the check again"));
+        assertTrue(text(panel, "graph-check-summary").contains("1 undone, 0 split and 0 joined here since; run the check again"));
         // undoing it twice is refused with OneID's reason, not an exception
         panel.undo(newest);
         assertTrue(alice.notes().get(1).contains("already undone"), alice.notes().toString());
