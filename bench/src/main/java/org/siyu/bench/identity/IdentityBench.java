@@ -353,14 +353,16 @@ public final class IdentityBench implements Bench {
         });
         line.append("; zero merges through poison ids — batch rebuild ").append(batch.joins().people())
                 .append(batch.joins().people() == 0 ? " ✔" : " ✘").append(", online ").append(siyu.joins().people())
-                .append(" people in ").append(siyu.joins().customers()).append(" customers").append(siyu.joins().people() == 0
-                        ? " ✔" : " ✘").append(" (expected: online, "
-                + "a key is known to be poison only once more than ").append(IdentityData.THRESHOLD)
-                .append(" customers claimed it, so up to that many merge through it first; a record presenting a "
-                + "shared key with new identities of channels its holder lacks is linked without a claim), after the "
-                + "graph check, undoing the merges and carrying out the splits it lists ").append(siyu.check().after().people()).append(" people in ")
-                .append(siyu.check().after().customers()).append(" customers").append(siyu.check().after().people() == 0
-                        ? " ✔" : " ✘");
+                .append(" people in ").append(siyu.joins().customers()).append(" customers")
+                .append(siyu.joins().people() == 0 ? " ✔" : " ✘")
+                .append(" (expected: online, a key is known to be poison only once more than ")
+                .append(IdentityData.THRESHOLD).append(" customers claimed it, so up to that many merge through it "
+                + "first, and a record presenting a shared key with new identities of channels its holder lacks is "
+                + "linked to it without a claim), after the operator's graph check (undo its merges, run it again, "
+                + "carry out its splits and joins) ").append(siyu.check().after().people()).append(" people in ")
+                .append(siyu.check().after().customers()).append(" customers, ").append(siyu.check().spreadAfter())
+                .append(" people spread over several customers").append(siyu.check().after().people() == 0
+                        && siyu.check().spreadAfter() == 0 ? " ✔" : " ✘");
         if (context.customers() != 1_000_000) {
             line.append(". This run is not at 1 M: the figures are indicative");
         }

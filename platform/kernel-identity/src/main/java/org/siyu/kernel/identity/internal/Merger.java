@@ -104,11 +104,14 @@ final class Merger {
     /**
      * Merges live customers into the lowest id, rule {@code graph-check} (the graph check's joins).
      *
-     * @throws IllegalArgumentException if a customer does not exist
+     * @throws IllegalArgumentException if fewer than two customers are named, or one does not exist
      * @throws IllegalStateException    if one was merged since, or an operator separated two of them
      */
     int join(EntityManager em, WriteGate.Txn txn, List<Integer> customerIds, String evidence, String actor,
             Instant now) {
+        if (customerIds.stream().distinct().count() < 2) {
+            throw new IllegalArgumentException("a join needs at least two customers, not " + customerIds);
+        }
         for (int id : customerIds) {
             CustomerRow row = em.find(CustomerRow.class, id);
             if (row == null) {

@@ -369,11 +369,7 @@ public class OneId implements IdentityService {
      * @throws IllegalStateException    if one was merged since, or an operator separated two of them
      */
     public int join(List<Integer> customerIds, String evidence, String actor) {
-        String who = actor(actor);
-        if (customerIds.size() < 2) {
-            throw new IllegalArgumentException("a join needs at least two customers, not " + customerIds);
-        }
-        return unit.inTransaction(em -> merger.join(em, gate.enter(em), customerIds, evidence, who, now()));
+        return unit.inTransaction(em -> merger.join(em, gate.enter(em), customerIds, evidence, actor(actor), now()));
     }
 
     @Override

@@ -168,6 +168,39 @@ class GraphCheckPanelTest {
     }
 
     @Test
+    void shouldListAPersonLeftInTwoCustomersAndJoinThemFromTheView() throws Exception {
+        // x gives another shop's phone with her own, then comes back with a WeCom contact: two customers of hers, both
+        // merged into the shop before its phone turns poison
+        int shop = resolve("phone:13600000000", "wecom:shop3");
+        resolve("phone:13700000009", "phone:13600000000");
+        resolve("phone:13700000009", "wecom:x");
+        for (int i = 7; i <= 9; i++) {
+            resolve("wecom:visitor" + i);
+            resolve("wecom:visitor" + i, "phone:13600000000");
+        }
+        FakeContext alice = Sessions.of(Locale.ENGLISH, "alice", Role.OPERATOR);
+        GraphCheckPanel panel = new GraphCheckPanel(checks, oneId, alice);
+        runCheck(panel);
+        for (GraphCheck.SuspectMerge merge : listed(panel)) {
+            panel.undo(merge.mergeId());
+        }
+        int phone = oneId.find("phone:13700000009").orElseThrow();
+        assertTrue(phone != shop && phone != oneId.find("wecom:x").orElseThrow(), "the undos left x in two customers");
+
+        runCheck(panel);
+        assertTrue(text(panel, "graph-check-summary").contains("1 rebuilt customers are several customers now: join them"),
+                text(panel, "graph-check-summary"));
+        @SuppressWarnings("unchecked")
+        Grid<GraphCheck.SuspectApart> grid = byId(panel, "graph-check-joins", Grid.class);
+        GraphCheck.SuspectApart join = grid.getListDataView().getItems().toList().getFirst();
+        assertEquals(phone, join.customers().getFirst());
+        panel.join(join.ref());
+        assertEquals("Joined into customer " + phone, alice.notes().getLast());
+        assertEquals(phone, oneId.find("wecom:x").orElseThrow());
+        assertTrue(text(panel, "graph-check-summary").contains("1 joined here since"), text(panel, "graph-check-summary"));
+    }
+
+    @Test
     void shouldSpeakChineseAndSayWhenACheckIsRunningAlready() throws Exception {
         FakeContext li = Sessions.of(Locale.SIMPLIFIED_CHINESE, "li", Role.OPERATOR);
         GraphCheckPanel panel = new GraphCheckPanel(checks, oneId, li);
