@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.siyu.kernel.identity.internal.channel.Identity;
@@ -51,11 +52,13 @@ final class Claims {
 
     /**
      * Records that {@code claimants} claim {@code key} (held by {@code holder}) and flags it when they are too many.
+     * Each new claim records whether its claimant is the holder and {@code through} it: the call's identity that made
+     * it one of the call's customers (the graph check reads both).
      *
      * @return whether {@code key} is poison now
      */
     boolean claim(EntityManager em, WriteGate.Txn txn, Identity key, int holder, Collection<Integer> claimants,
-            Instant now) {
+            Map<Integer, String> through, Instant now) {
         List<Integer> known = em.createQuery("select c.customerId from ClaimRow c where c.identity = :key", Integer.class)
                 .setParameter("key", key.key())
                 .getResultList();
@@ -67,7 +70,7 @@ final class Claims {
             }
         }
         for (int customer : fresh) {
-            em.persist(new ClaimRow(key.key(), customer, now));
+            em.persist(new ClaimRow(key.key(), customer, now, customer == holder, through.get(customer)));
         }
         int limit = threshold.getAsInt();
         if (all.size() <= limit) {

@@ -2,6 +2,7 @@ package org.siyu.kernel.identity.internal;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.siyu.kernel.identity.internal.store.CustomerRow;
 import org.siyu.kernel.identity.internal.store.LinkRow;
@@ -82,21 +83,28 @@ final class Merger {
         List<MoveRow> moves = em.createQuery("select m from MoveRow m where m.mergeId = :id", MoveRow.class)
                 .setParameter("id", mergeId)
                 .getResultList();
+        List<LinkRow> back = new ArrayList<>(moves.size());
+        int splitOff = 0;
         for (MoveRow move : moves) {
             LinkRow link = em.find(LinkRow.class, move.getIdentity());
+            if (link != null && link.getCustomerId() != survivor && link.getBroughtByMerge() == null) {
+                splitOff++; // an operator split it off since (OneId.split): it stays where the split put it
+                continue;
+            }
             if (link == null || link.getCustomerId() != survivor) {
                 throw new IllegalStateException("cannot undo merge " + mergeId + ": an identity it moved is no longer "
                         + "with customer " + survivor);
             }
+            back.add(link);
             link.moveTo(merged, move.getPreviousMerge());
-            txn.link(link.getIdentity(), merged);
         }
+        back.forEach(link -> txn.link(link.getIdentity(), merged));
         CustomerRow mergedRow = em.find(CustomerRow.class, merged);
         mergedRow.setMergedInto(0);
         txn.customer(merged, true, mergedRow.getOwner());
         row.undo(now, actor);
-        LOG.info("Merge {} undone by {}: customer {} separated from {} again ({} identities)", mergeId, actor, merged,
-                survivor, moves.size());
+        LOG.info("Merge {} undone by {}: customer {} separated from {} again ({} identities{})", mergeId, actor, merged,
+                survivor, back.size(), splitOff == 0 ? "" : "; " + splitOff + " split off since stay where they are");
         events.unmerged(survivor, merged, mergeId);
         return row;
     }
@@ -124,10 +132,12 @@ final class Merger {
         }
         List<Integer> sorted = customerIds.stream().distinct().sorted().toList();
         int survivor = sorted.getFirst();
-        for (int other : sorted.subList(1, sorted.size())) {
-            if (separated(em, survivor, other)) {
-                throw new IllegalStateException("an operator separated customers " + survivor + " and " + other
-                        + " by undoing their merge; merge them by hand if they are one person");
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                if (separated(em, sorted.get(i), sorted.get(j))) {
+                    throw new IllegalStateException("an operator separated customers " + sorted.get(i) + " and "
+                            + sorted.get(j) + " by undoing their merge; merge them by hand if they are one person");
+                }
             }
         }
         for (int other : sorted.subList(1, sorted.size())) {

@@ -116,8 +116,9 @@ final class Resolver {
         }
         if (customers.size() > 1 && !keysOfCall.isEmpty()) {
             boolean flagged = false;
+            Map<Integer, String> through = through(identities, links, poison);
             for (Identity key : keysOfCall) {
-                if (claims.claim(em, txn, key, links.get(key.key()).getCustomerId(), customers, now)) {
+                if (claims.claim(em, txn, key, links.get(key.key()).getCustomerId(), customers, through, now)) {
                     poison.add(key.key());
                     flagged = true;
                 }
@@ -172,6 +173,35 @@ final class Resolver {
             }
         }
         return new Outcome(new Resolution(answer, created, List.copyOf(merged)), List.copyOf(leftOut));
+    }
+
+    /**
+     * Per customer of the call, the identity through which it is one: its first non-poison linked identity of the call
+     * that is not a merge key, else its first merge key. What a claim stood for (the graph check drops the claims of a
+     * customer that was in a call only through a key that is poison now).
+     */
+    private static Map<Integer, String> through(List<Identity> identities, Map<String, LinkRow> links,
+            Set<String> poison) {
+        Map<Integer, String> through = new HashMap<>();
+        for (Identity identity : identities) {
+            LinkRow link = links.get(identity.key());
+            if (link != null && !poison.contains(identity.key())) {
+                String had = through.get(link.getCustomerId());
+                if (had == null || (!identity.mergeKey() && isMergeKey(identities, had))) {
+                    through.put(link.getCustomerId(), identity.key());
+                }
+            }
+        }
+        return through;
+    }
+
+    private static boolean isMergeKey(List<Identity> identities, String key) {
+        for (Identity identity : identities) {
+            if (identity.key().equals(key)) {
+                return identity.mergeKey();
+            }
+        }
+        return false;
     }
 
     /** Whether every non-poison linked identity of the call is a merge key (nothing else ties it to a customer). */

@@ -1,5 +1,6 @@
 package org.siyu.kernel.identity.internal.graph;
 
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,15 +109,16 @@ public class GraphChecks {
     /**
      * Carries out join {@code ref} of the last result ({@code OneId.join}).
      *
-     * @param checkedAt the {@code checkedAt} of the result the caller read, or null
+     * @param checkedAt the {@code checkedAt} of the result the caller read: a join refers to one result
      * @return the customer they are now
-     * @throws IllegalArgumentException if there is no such join in the last result
+     * @throws NoSuchElementException  if there is no such join in the last result
+     * @throws IllegalArgumentException if OneID refuses it (a customer that does not exist)
      * @throws IllegalStateException    if the last result is another than the caller read, or the data changed since
      */
     public int join(int ref, String checkedAt, String actor) {
         GraphCheck.Result result = lastRead(checkedAt).result();
         if (ref < 0 || ref >= result.joins().size()) {
-            throw new IllegalArgumentException("the last graph check lists no join " + ref + " (it lists "
+            throw new NoSuchElementException("the last graph check lists no join " + ref + " (it lists "
                     + result.joins().size() + ")");
         }
         GraphCheck.SuspectApart join = result.joins().get(ref);
@@ -128,7 +130,7 @@ public class GraphChecks {
         if (checked == null) {
             throw new IllegalStateException("no graph check has finished since the node started; run one");
         }
-        if (checkedAt != null && !checkedAt.equals(checked.result().checkedAt())) {
+        if (!checked.result().checkedAt().equals(checkedAt)) {
             throw new IllegalStateException("the graph check was run again at " + checked.result().checkedAt()
                     + "; read its result");
         }
@@ -140,13 +142,14 @@ public class GraphChecks {
      *
      * @param checkedAt the {@code checkedAt} of the result the caller read: a split refers to one result
      * @return the customer the identities are with now
-     * @throws IllegalArgumentException if there is no such split in the last result
+     * @throws NoSuchElementException  if there is no such split in the last result
+     * @throws IllegalArgumentException if OneID refuses it (a customer that does not exist)
      * @throws IllegalStateException    if the last result is another than the caller read, or the data changed since
      */
     public int split(int ref, String checkedAt, String actor) {
         GraphCheck.Checked checked = lastRead(checkedAt);
         if (ref < 0 || ref >= checked.splits().size()) {
-            throw new IllegalArgumentException("the last graph check lists no split " + ref + " (it lists "
+            throw new NoSuchElementException("the last graph check lists no split " + ref + " (it lists "
                     + checked.splits().size() + ")");
         }
         return oneId.split(checked.splits().get(ref), actor);

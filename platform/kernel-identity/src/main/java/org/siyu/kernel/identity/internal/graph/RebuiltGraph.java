@@ -109,6 +109,11 @@ final class RebuiltGraph {
         return rec == null ? customer : customerOf[component[rec]];
     }
 
+    /** The component (its smallest record) of customer {@code customer}'s record, which must exist. */
+    int componentOfRecord(int customer) {
+        return component[recordOf.get(customer)];
+    }
+
     /** The component (its smallest record) of group {@code i}. */
     int componentOfGroup(int i) {
         return component[customerOf.length + i];
@@ -120,10 +125,15 @@ final class RebuiltGraph {
     }
 
     /**
-     * Whether {@code customer} was in the call that claimed {@code key} only through poison keys: of that call's keys
-     * (as far as its claims show them), those it held then are all poison, and there is at least one.
+     * Whether {@code customer} was in the call that claimed {@code key} only through poison keys: the identity the
+     * claim recorded it came through is poison (claims since V4); for older claims, of that call's keys (as far as
+     * its claims show them), those it held then are all poison, and there is at least one.
      */
     private static boolean throughPoisonOnly(StoredGraph stored, int customer, String key, Set<String> poison) {
+        StoredGraph.Recorded recorded = stored.recorded(key, customer);
+        if (recorded != null) {
+            return recorded.through() != null && poison.contains(recorded.through());
+        }
         Map.Entry<Instant, List<String>> call = stored.callOf(customer, key);
         if (call == null) {
             return false;

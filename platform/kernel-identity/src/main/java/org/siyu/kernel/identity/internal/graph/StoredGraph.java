@@ -3,6 +3,7 @@ package org.siyu.kernel.identity.internal.graph;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -50,6 +51,13 @@ final class StoredGraph {
     final Map<String, Set<Integer>> claimants = new TreeMap<>();
     /** Claimed key -> claimant -> when it claimed. */
     final Map<String, Map<Integer, Instant>> claimedAt = new HashMap<>();
+
+    /** What a claim made since V4 recorded: whether its claimant held the key, and through which identity it came. */
+    record Recorded(boolean held, String through) {
+    }
+
+    /** Claimed key -> claimant -> what the claim recorded (claims made since V4). */
+    final Map<String, Map<Integer, Recorded>> claimRecorded = new HashMap<>();
     /** Lead -> group, in lead order. */
     final TreeMap<String, Group> groups = new TreeMap<>();
     /** Identity of a group -> its group's lead. */
@@ -67,11 +75,15 @@ final class StoredGraph {
     final Set<String> poisonNow = new HashSet<>();
 
     void readClaims(EntityManager em) {
-        try (var rows = em.createQuery("select c.identity, c.customerId, c.claimedAt from ClaimRow c", Object[].class)
-                .getResultStream()) {
+        try (var rows = em.createQuery("select c.identity, c.customerId, c.claimedAt, c.held, c.through "
+                + "from ClaimRow c", Object[].class).getResultStream()) {
             rows.forEach(r -> {
                 claimants.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((Integer) r[1]);
                 claimedAt.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((Integer) r[1], (Instant) r[2]);
+                if (r[3] != null) {
+                    claimRecorded.computeIfAbsent((String) r[0], k -> new HashMap<>())
+                            .put((Integer) r[1], new Recorded((Boolean) r[3], (String) r[4]));
+                }
             });
         }
     }
@@ -175,12 +187,22 @@ final class StoredGraph {
     }
 
     /**
-     * Whether {@code customer} claimed {@code key} as its holder: the key was with that customer when it claimed (a
-     * call's claims come before its merges, at the same instant).
+     * Whether {@code customer} claimed {@code key} as its holder: as the claim recorded it, or for a claim made before
+     * V4, the key was with that customer when it claimed (a call's claims come before its merges, at the same
+     * instant).
      */
     boolean claimedAsHolder(String key, int customer) {
+        Recorded recorded = recorded(key, customer);
+        if (recorded != null) {
+            return recorded.held();
+        }
         Instant at = claimedAt.getOrDefault(key, Map.of()).get(customer);
         return at != null && holderAt(key, at) == customer;
+    }
+
+    /** What the claim recorded, or null for a claim made before V4. */
+    Recorded recorded(String key, int customer) {
+        return claimRecorded.getOrDefault(key, Map.of()).get(customer);
     }
 
     /**
@@ -188,13 +210,13 @@ final class StoredGraph {
      * included (moved to the survivor at {@code merged_at}, back at {@code undone_at}); -1 if its link was not read.
      */
     int holderAt(String key, Instant at) {
-        List<Object[]> steps = new ArrayList<>(); // {time, from, to}
+        List<Object[]> steps = new ArrayList<>(); // {time, from, to, merge id, 0 merge / 1 undo}
         for (long mergeId : movedBy.getOrDefault(key, List.of())) {
             MergeInfo m = merges.get(mergeId);
             if (m != null) {
-                steps.add(new Object[] {m.at(), m.merged(), m.survivor()});
+                steps.add(new Object[] {m.at(), m.merged(), m.survivor(), m.id(), 0});
                 if (m.undone()) {
-                    steps.add(new Object[] {m.undoneAt(), m.survivor(), m.merged()});
+                    steps.add(new Object[] {m.undoneAt(), m.survivor(), m.merged(), m.id(), 1});
                 }
             }
         }
@@ -203,7 +225,9 @@ final class StoredGraph {
             String lead = leadOf.get(key);
             return link != null ? (Integer) link[0] : lead != null ? groups.get(lead).customer : -1;
         }
-        steps.sort((a, b) -> ((Instant) a[0]).compareTo((Instant) b[0]));
+        // in time order; at one instant (a coarse clock) by merge, a merge before its undo
+        steps.sort(Comparator.comparing((Object[] a) -> (Instant) a[0]).thenComparing(a -> (Long) a[3])
+                .thenComparing(a -> (Integer) a[4]));
         int holder = (Integer) steps.getFirst()[1];
         for (Object[] step : steps) {
             if (!((Instant) step[0]).isBefore(at)) {

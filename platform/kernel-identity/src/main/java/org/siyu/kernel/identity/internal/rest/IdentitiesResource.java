@@ -2,6 +2,7 @@ package org.siyu.kernel.identity.internal.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +19,8 @@ import org.siyu.kernel.identity.internal.graph.GraphChecks;
  * {@code /api/v1/identities}: {@code POST resolve} (operator), {@code GET <identity>} (the customer an identity
  * belongs to), and the graph check (operator): {@code POST graph-check} starts it as a job, {@code GET graph-check}
  * says whether one runs and gives the last result, {@code POST graph-check/splits/<ref>} and {@code …/joins/<ref>}
- * carry out a split or a join the last result lists (body, optional: {@code {"checkedAt": "<the result's checkedAt>"}}, refused with 409 if another result
- * is the last by then).
+ * carry out a split or a join the last result lists (body {@code {"checkedAt": "<the result's checkedAt>"}}; 409 if
+ * another result is the last by then).
  */
 @Component
 public class IdentitiesResource implements RestResource {
@@ -101,15 +102,18 @@ public class IdentitiesResource implements RestResource {
             throw RestException.badRequest("the ref must be a number from the last result's " + kind + ", not '"
                     + ref + "'");
         }
-        Map<?, ?> body = request.bytes().length == 0 ? null : request.body(Map.class);
-        String checkedAt = body == null || body.get("checkedAt") == null ? null : body.get("checkedAt").toString();
+        Object checkedAt = Requests.object(request).get("checkedAt");
+        if (!(checkedAt instanceof String at) || at.isBlank()) {
+            throw RestException.badRequest("field 'checkedAt' is required: the checkedAt of the result the " + kind
+                    + " is from (GET /api/v1/identities/" + GRAPH_CHECK + ")");
+        }
         String actor = request.user().username();
         try {
-            return new Done(number, kind.equals("splits") ? checks.split(number, checkedAt, actor)
-                    : checks.join(number, checkedAt, actor));
-        } catch (IllegalArgumentException e) {
+            return new Done(number, kind.equals("splits") ? checks.split(number, at, actor)
+                    : checks.join(number, at, actor));
+        } catch (NoSuchElementException e) {
             throw RestException.notFound(e.getMessage());
-        } catch (IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw RestException.conflict(e.getMessage());
         }
     }

@@ -26,6 +26,14 @@ public class ClaimRow {
     @Column(name = "claimed_at", nullable = false)
     private Instant claimedAt;
 
+    /** Whether the claimant held the key when it claimed; null before V4. */
+    @Column(name = "held")
+    private Boolean held;
+
+    /** The call's identity that made the claimant one of its customers; null before V4. */
+    @Column(name = "through_identity", length = 300)
+    private String through;
+
     protected ClaimRow() {
     }
 
@@ -33,6 +41,12 @@ public class ClaimRow {
         this.identity = identity;
         this.customerId = customerId;
         this.claimedAt = claimedAt;
+    }
+
+    public ClaimRow(String identity, int customerId, Instant claimedAt, boolean held, String through) {
+        this(identity, customerId, claimedAt);
+        this.held = held;
+        this.through = through;
     }
 
     public int getCustomerId() {

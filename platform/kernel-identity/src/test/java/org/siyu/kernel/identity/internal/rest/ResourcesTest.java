@@ -213,8 +213,8 @@ class ResourcesTest {
             resolve(Map.of("identities", List.of("wecom:visitor" + i)));
             resolve(Map.of("identities", List.of("wecom:visitor" + i, "phone:13900000000")));
         }
-        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, null).status(),
-                "no check has run");
+        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
+                Map.of("checkedAt", "2020-01-01T00:00:00Z")).status(), "no check has run");
         checks.start("operator1", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
         var state = (IdentitiesResource.CheckState) call(identities, "GET", "graph-check", Role.OPERATOR, null);
         assertEquals(1, state.last().splits().size());
@@ -222,7 +222,11 @@ class ResourcesTest {
         assertEquals(403, refused(identities, "POST", "graph-check/splits/0", Role.VIEWER, null).status());
         assertEquals(405, refused(identities, "GET", "graph-check/splits/0", Role.OPERATOR, null).status());
         assertEquals(400, refused(identities, "POST", "graph-check/splits/first", Role.OPERATOR, null).status());
-        assertEquals(404, refused(identities, "POST", "graph-check/splits/7", Role.OPERATOR, null).status());
+        Map<String, String> read = Map.of("checkedAt", state.last().checkedAt());
+        assertEquals(404, refused(identities, "POST", "graph-check/splits/7", Role.OPERATOR, read).status());
+        RestException missing = refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, Map.of());
+        assertEquals(400, missing.status());
+        assertTrue(missing.detail().startsWith("field 'checkedAt' is required"), missing.detail());
         assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR,
                 Map.of("checkedAt", "2020-01-01T00:00:00Z")).status());
 
@@ -231,7 +235,7 @@ class ResourcesTest {
 
         assertTrue(done.customerId() != shop);
         assertEquals(done.customerId(), oneId.find("tmall:x").orElseThrow());
-        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, null).status(),
+        assertEquals(409, refused(identities, "POST", "graph-check/splits/0", Role.OPERATOR, read).status(),
                 "done already: the identities are no longer with the shop");
     }
 
@@ -253,14 +257,15 @@ class ResourcesTest {
         assertEquals(1, state.last().joins().size(), state.last().toString());
         List<Integer> apart = state.last().joins().getFirst().customers();
         assertEquals(405, refused(identities, "PUT", "graph-check/joins/0", Role.OPERATOR, null).status());
-        assertEquals(404, refused(identities, "POST", "graph-check/joins/3", Role.OPERATOR, null).status());
+        Map<String, String> read = Map.of("checkedAt", state.last().checkedAt());
+        assertEquals(404, refused(identities, "POST", "graph-check/joins/3", Role.OPERATOR, read).status());
 
         var done = (IdentitiesResource.Done) call(identities, "POST", "graph-check/joins/0", Role.OPERATOR,
                 Map.of("checkedAt", state.last().checkedAt()));
 
         assertEquals(apart.getFirst().intValue(), done.customerId());
         assertEquals(done.customerId(), oneId.find("wecom:x").orElseThrow());
-        assertEquals(409, refused(identities, "POST", "graph-check/joins/0", Role.OPERATOR, null).status(),
+        assertEquals(409, refused(identities, "POST", "graph-check/joins/0", Role.OPERATOR, read).status(),
                 "done already: the other customer was merged");
     }
 }

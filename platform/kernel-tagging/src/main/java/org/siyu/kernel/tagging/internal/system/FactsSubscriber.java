@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code customer.created}: creation time; channels from {@code identities} ({@code <channel>:<value>}) and
  *       {@code channel};</li>
- *   <li>{@code identity.linked}: channels from {@code identity}, {@code identities} or {@code channel};</li>
+ *   <li>{@code identity.linked}, and OneID's {@code customer.updated} when it names linked {@code identities}:
+ *       channels from {@code identity}, {@code identities} or {@code channel};</li>
  *   <li>{@code customer.owner.changed}: {@code owner} (null clears it);</li>
  *   <li>{@code customer.merged} / {@code customer.unmerged}: the merged customer's facts folded into the survivor's
  *       and back (as far as it can: {@link FactStore#unmerge});</li>
@@ -73,7 +74,10 @@ public class FactsSubscriber implements EventSubscriber {
         boolean engagement = s.engagementTypes().matches(type);
         boolean member = type.startsWith("member.");
         boolean activity = order || engagement || s.activityTypes().matches(type);
-        boolean identity = type.equals("customer.created") || type.equals("identity.linked");
+        // OneID's customer.updated names the identities a resolution linked to an existing customer (or none, when
+        // only traits changed): a channel gained later counts as one it was created with
+        boolean linked = type.equals("customer.updated");
+        boolean identity = type.equals("customer.created") || type.equals("identity.linked") || linked;
         boolean owner = type.equals("customer.owner.changed");
         if (!(order || engagement || member || activity || identity || owner)) {
             return;
@@ -81,6 +85,9 @@ public class FactsSubscriber implements EventSubscriber {
         int customer = subject;
         Instant at = event.time().truncatedTo(ChronoUnit.MICROS);
         JsonNode data = EventJson.read(event.data());
+        if (linked && !(order || engagement || member || activity || owner) && channels(data).isEmpty()) {
+            return;
+        }
         tagging.inTransaction(em -> {
             Instant now = systemTags.now();
             if (!SeenEvents.first(em, ID, event.id(), now)) {

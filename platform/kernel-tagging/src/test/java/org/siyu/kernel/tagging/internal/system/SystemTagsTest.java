@@ -99,6 +99,19 @@ class SystemTagsTest {
     }
 
     @Test
+    void shouldCountAChannelLinkedLater() {
+        facts.onEvent(created(4, ago(5), "tmall:t-4"));
+        assertTrue(!system(4).contains("reach.reachable"), "a Tmall nick reaches nobody: " + system(4));
+        // OneID links a WeCom contact to the existing customer
+        facts.onEvent(event("customer.updated", 4, ago(1), "{\"identities\":[\"wecom:wm-4\"],\"traits\":[]}"));
+        assertEquals("tmall,wecom", factsRow(4)[4]);
+        assertTrue(system(4).contains("reach.reachable"), system(4).toString());
+        // a traits-only update names no identity: nothing to do
+        facts.onEvent(event("customer.updated", 4, ago(0), "{\"identities\":[],\"traits\":[\"city\"]}"));
+        assertEquals("tmall,wecom", factsRow(4)[4]);
+    }
+
+    @Test
     void shouldApplyARepeatedEventOnce() {
         facts.onEvent(created(2, ago(100), "phone:+8613800000000"));
         Event order = paid(2, ago(5), "50");
