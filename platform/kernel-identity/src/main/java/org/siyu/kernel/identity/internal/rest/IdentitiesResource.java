@@ -20,7 +20,8 @@ import org.siyu.kernel.identity.internal.graph.GraphChecks;
  * belongs to), and the graph check (operator): {@code POST graph-check} starts it as a job, {@code GET graph-check}
  * says whether one runs and gives the last result, {@code POST graph-check/splits/<ref>} and {@code …/joins/<ref>}
  * carry out a split or a join the last result lists (body {@code {"checkedAt": "<the result's checkedAt>"}}; 409 if
- * another result is the last by then).
+ * another result is the last by then), {@code POST graph-check/apply} a whole list as a job (body
+ * {@code {"checkedAt", "action": "undo-merges"|"splits"|"joins"}}).
  */
 @Component
 public class IdentitiesResource implements RestResource {
@@ -67,6 +68,9 @@ public class IdentitiesResource implements RestResource {
         if (path.size() == 1 && path.getFirst().equals(GRAPH_CHECK)) {
             return graphCheck(request, response);
         }
+        if (path.size() == 2 && path.getFirst().equals(GRAPH_CHECK) && path.get(1).equals("apply")) {
+            return apply(request, response);
+        }
         if (path.size() == 3 && path.getFirst().equals(GRAPH_CHECK)
                 && (path.get(1).equals("splits") || path.get(1).equals("joins"))) {
             return carryOut(request, path.get(1), path.get(2));
@@ -86,7 +90,39 @@ public class IdentitiesResource implements RestResource {
         }
         throw RestException.notFound("no such identities resource: use POST /api/v1/identities/resolve or "
                 + "GET /api/v1/identities/<channel>:<value>, GET or POST /api/v1/identities/graph-check, "
-                + "POST /api/v1/identities/graph-check/splits/<ref> or joins/<ref>");
+                + "POST /api/v1/identities/graph-check/splits/<ref>, joins/<ref> or apply");
+    }
+
+    /** {@code POST graph-check/apply {"checkedAt","action"}}: a whole list of the last result, as a job. */
+    private CheckState apply(RestRequest request, RestResponse response) throws RestException {
+        Requests.requireOperator(request);
+        if (!request.method().equals("POST")) {
+            throw new RestException(405, "method not allowed", "use POST /api/v1/identities/" + GRAPH_CHECK + "/apply");
+        }
+        Map<String, Object> body = Requests.object(request);
+        if (!(body.get("checkedAt") instanceof String at) || at.isBlank()) {
+            throw RestException.badRequest("field 'checkedAt' is required: the checkedAt of the result whose list to "
+                    + "carry out (GET /api/v1/identities/" + GRAPH_CHECK + ")");
+        }
+        GraphChecks.Action action = switch (String.valueOf(body.get("action"))) {
+            case "undo-merges" -> GraphChecks.Action.UNDO_MERGES;
+            case "splits" -> GraphChecks.Action.SPLITS;
+            case "joins" -> GraphChecks.Action.JOINS;
+            default -> throw RestException.badRequest("field 'action' must be undo-merges, splits or joins, not '"
+                    + body.get("action") + "'");
+        };
+        boolean zh = request.header("Accept-Language").map(l -> l.strip().startsWith("zh")).orElse(false);
+        try {
+            if (checks.carryOut(action, at, request.user().username(), zh ? "身份图谱检查：批量处理"
+                    : "Identity graph check: carry out a list").isEmpty()) {
+                throw RestException.conflict("a graph check is running already; GET /api/v1/identities/"
+                        + GRAPH_CHECK + " says when it ends");
+            }
+        } catch (IllegalStateException e) {
+            throw RestException.conflict(e.getMessage());
+        }
+        response.status(202);
+        return state();
     }
 
     private Done carryOut(RestRequest request, String kind, String ref) throws RestException {

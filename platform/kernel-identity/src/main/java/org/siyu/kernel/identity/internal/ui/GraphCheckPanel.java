@@ -44,6 +44,9 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     private final Locale locale;
     private final NumberFormat count;
     private final Button run = new Button();
+    private final Button undoAll = new Button();
+    private final Button splitAll = new Button();
+    private final Button joinAll = new Button();
     private final Span status = new Span();
     private final Div summary = new Div();
     private final Grid<GraphCheck.SuspectMerge> suspects = new Grid<>();
@@ -128,12 +131,37 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         VerticalLayout root = getContent();
         root.setId("graph-check-view");
         root.setWidthFull();
-        root.add(intro, bar, summary, suspects, splits, joins);
+        undoAll.setId("graph-check-undo-all");
+        undoAll.addClickListener(e -> confirmAll(GraphChecks.Action.UNDO_MERGES));
+        splitAll.setId("graph-check-split-all");
+        splitAll.addClickListener(e -> confirmAll(GraphChecks.Action.SPLITS));
+        joinAll.setId("graph-check-join-all");
+        joinAll.addClickListener(e -> confirmAll(GraphChecks.Action.JOINS));
+        HorizontalLayout all = new HorizontalLayout(undoAll, splitAll, joinAll);
+        root.add(intro, bar, summary, all, suspects, splits, joins);
         render();
     }
 
     private String t(String en, String zh) {
         return Text.of(en, zh).get(locale);
+    }
+
+    /** A confirmation: {@code action} runs when the user confirms. */
+    private void confirm(String header, String text, String confirmText, String theme, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("graph-check-confirm");
+        dialog.setHeader(header);
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("Cancel", "取消"));
+        dialog.setConfirmText(confirmText);
+        dialog.setConfirmButtonTheme(theme);
+        dialog.addConfirmListener(e -> action.run());
+        dialog.open();
+    }
+
+    private String count(int n) {
+        return " (" + this.count.format(n) + ")";
     }
 
     /** An ISO-8601 instant of the check's result, as the other customer views show times. */
@@ -154,6 +182,27 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             context.notify(t("The check did not start: ", "检查未能启动：") + e.getMessage());
             return;
         }
+        follow(started);
+    }
+
+    /** Carries out a whole list of the result shown, as a job that runs the check again at its end. */
+    void carryOut(GraphChecks.Action action) {
+        GraphCheck.Result r = shown;
+        if (r == null) {
+            return;
+        }
+        Optional<GraphChecks.Run> started;
+        try {
+            started = checks.carryOut(action, r.checkedAt(), context.user().username(),
+                    t("Identity graph check: carry out a list", "身份图谱检查：批量处理"));
+        } catch (RuntimeException e) {
+            context.notify(e.getMessage());
+            return;
+        }
+        follow(started);
+    }
+
+    private void follow(Optional<GraphChecks.Run> started) {
         if (started.isEmpty()) {
             context.notify(t("A graph check is running already.", "已有身份图谱检查在运行。"));
         } else {
@@ -161,7 +210,12 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
                 UI attached = ui;
                 if (attached != null) {
                     try {
-                        attached.access(this::render);
+                        attached.access(() -> {
+                            if (summaryLine != null && !summaryLine.startsWith("cancelled")) {
+                                context.notify(summaryLine);
+                            }
+                            render();
+                        });
                     } catch (UIDetachedException e) {
                         // the view was closed meanwhile; it shows the result when opened again
                     }
@@ -171,10 +225,41 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         render();
     }
 
+    private void confirmAll(GraphChecks.Action action) {
+        GraphCheck.Result r = shown;
+        if (r == null) {
+            return;
+        }
+        String header = switch (action) {
+            case UNDO_MERGES -> t("Undo all " + r.suspects().size() + " merges listed?",
+                    "撤销列出的全部 " + r.suspects().size() + " 次合并？");
+            case SPLITS -> t("Carry out all " + r.splits().size() + " splits listed?",
+                    "执行列出的全部 " + r.splits().size() + " 处拆分？");
+            case JOINS -> t("Carry out all " + r.joins().size() + " joins listed?",
+                    "执行列出的全部 " + r.joins().size() + " 处合并？");
+        };
+        String confirmText = switch (action) {
+            case UNDO_MERGES -> t("Undo all", "全部撤销");
+            case SPLITS -> t("Split all", "全部拆分");
+            case JOINS -> t("Join all", "全部合并");
+        };
+        confirm(header, t("A job does them one by one (the Jobs view shows its progress), skips what changed since, "
+                        + "and runs the check again at its end.",
+                "由一个任务逐项处理（任务视图显示进度），跳过此后已变化的项，结束时再次运行检查。"), confirmText,
+                action == GraphChecks.Action.JOINS ? "primary" : "error primary", () -> carryOut(action));
+    }
+
     /** Shows whether a check runs and the last result. */
     void render() {
         boolean running = checks.running();
         run.setEnabled(!running);
+        GraphCheck.Result listedNow = checks.last().orElse(null);
+        undoAll.setText(t("Undo all merges", "全部撤销") + count(listedNow == null ? 0 : listedNow.suspects().size()));
+        splitAll.setText(t("Split all", "全部拆分") + count(listedNow == null ? 0 : listedNow.splits().size()));
+        joinAll.setText(t("Join all", "全部合并") + count(listedNow == null ? 0 : listedNow.joins().size()));
+        undoAll.setEnabled(!running && listedNow != null && !listedNow.suspects().isEmpty());
+        splitAll.setEnabled(!running && listedNow != null && !listedNow.splits().isEmpty());
+        joinAll.setEnabled(!running && listedNow != null && !listedNow.joins().isEmpty());
         Optional<GraphCheck.Result> last = checks.last();
         if (last.isPresent() && last.get() != shown) {
             shown = last.get();
@@ -198,48 +283,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             return;
         }
         GraphCheck.Result r = shown;
-        StringBuilder text = new StringBuilder();
-        text.append(t(count.format(r.mergesThroughPoison()) + " merges through keys that are poison now, in "
-                        + count.format(r.customersAffected()) + (r.customersAffected() == 1 ? " customer" : " customers"),
-                "经由现已毒化的标识进行的合并 " + count.format(r.mergesThroughPoison()) + " 次，涉及 "
-                        + count.format(r.customersAffected()) + " 个客户"));
-        if (r.suspects().size() < r.mergesThroughPoison()) {
-            text.append(t(" (the newest " + r.suspects().size() + " listed)", "（列出最新的 " + r.suspects().size() + " 次）"));
-        }
-        text.append('\n').append(t(count.format(r.identitiesAstray()) + " identities linked through such keys, in "
-                        + count.format(r.splits().size()) + (r.splits().size() == 1 ? " split" : " splits"),
-                "经由此类标识关联的身份 " + count.format(r.identitiesAstray()) + " 个，需拆分 "
-                        + count.format(r.splits().size()) + " 处"));
-        text.append('\n').append(t(count.format(r.merges()) + " merges checked, " + count.format(r.claimedKeys())
-                        + " claimed keys, " + count.format(r.linkGroups()) + " link groups, " + count.format(r.records())
-                        + " records, threshold " + r.threshold(),
-                "已检查合并 " + count.format(r.merges()) + " 次，认领的标识 " + count.format(r.claimedKeys()) + " 个，关联组 "
-                        + count.format(r.linkGroups()) + " 个，记录 " + count.format(r.records()) + " 条，阈值 "
-                        + r.threshold()));
-        text.append('\n').append(t("Poison keys: " + count.format(r.poisonRebuilt()) + " in the rebuild, "
-                        + count.format(r.poisonNow()) + " flagged online",
-                "毒化标识：重建中 " + count.format(r.poisonRebuilt()) + " 个，线上已标记 " + count.format(r.poisonNow())
-                        + " 个"));
-        if (!r.newlyPoison().isEmpty()) {
-            text.append('\n').append(t("Poison in the rebuild, not flagged online: ", "重建中毒化但线上未标记：")
-                    + String.join(", ", r.newlyPoison()));
-        }
-        if (!r.joins().isEmpty()) {
-            text.append('\n').append(t(count.format(r.joins().size()) + " rebuilt customers are several customers now: "
-                            + "join them", "重建中的 " + count.format(r.joins().size()) + " 个客户现为多个客户：请合并"));
-        }
-        if (r.apartNow() > 0) {
-            text.append('\n').append(t(count.format(r.apartNow()) + " rebuilt customers are apart now (an operator "
-                            + "undid a merge between them)", "重建中的 " + count.format(r.apartNow())
-                            + " 个客户现已分开（操作员撤销了其间的合并）"));
-        }
-        if (!undone.isEmpty() || !split.isEmpty() || !joined.isEmpty()) {
-            text.append('\n').append(t(undone.size() + " undone, " + split.size() + " split and " + joined.size()
-                            + " joined here since; run the check again to see what is left",
-                    "此后在此撤销了 " + undone.size() + " 次、拆分了 " + split.size() + " 处、合并了 " + joined.size()
-                            + " 处；再次运行检查可查看剩余情况"));
-        }
-        summary.setText(text.toString());
+        summary.setText(GraphCheckSummary.text(r, undone.size(), split.size(), joined.size(), locale));
         suspects.setItems(r.suspects());
         splits.setItems(r.splits());
         joins.setItems(r.joins());
@@ -258,18 +302,10 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     private void confirmJoin(GraphCheck.SuspectApart join) {
         String others = join.customers().subList(1, join.customers().size()).stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("graph-check-confirm");
-        dialog.setHeader(t("Join customers " + others + " into " + join.customers().getFirst() + "?",
-                "将客户 " + others + " 合并到 " + join.customers().getFirst() + "？"));
-        dialog.setText(t("Each is an audited merge (rule graph-check) that can be undone.",
-                "每次合并都会记录（规则 graph-check），并可撤销。"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(t("Cancel", "取消"));
-        dialog.setConfirmText(t("Join", "合并"));
-        dialog.setConfirmButtonTheme("primary");
-        dialog.addConfirmListener(e -> join(join.ref()));
-        dialog.open();
+        confirm(t("Join customers " + others + " into " + join.customers().getFirst() + "?",
+                        "将客户 " + others + " 合并到 " + join.customers().getFirst() + "？"),
+                t("Each is an audited merge (rule graph-check) that can be undone.", "每次合并都会记录（规则 graph-check），并可撤销。"),
+                t("Join", "合并"), "primary", () -> join(join.ref()));
     }
 
     /** Carries out a listed join (after the confirmation); a refusal (the data changed since) is shown. */
@@ -300,19 +336,12 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
 
     private void confirmSplit(GraphCheck.SuspectLinks links) {
         String target = links.moveTo() == 0 ? t("a new customer", "一个新客户") : t("customer ", "客户 ") + links.moveTo();
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("graph-check-confirm");
-        dialog.setHeader(t("Split " + links.identities() + " identities off customer " + links.customerNow() + "?",
-                "从客户 " + links.customerNow() + " 拆分出 " + links.identities() + " 个身份？"));
-        dialog.setText(t("They move to " + target + ". Tags, orders and points stay with customer "
-                        + links.customerNow() + ".",
-                "这些身份将移至" + target + "。标签、订单和积分仍留在客户 " + links.customerNow() + "。"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(t("Cancel", "取消"));
-        dialog.setConfirmText(t("Split off", "拆分"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> split(links.ref()));
-        dialog.open();
+        confirm(t("Split " + links.identities() + " identities off customer " + links.customerNow() + "?",
+                        "从客户 " + links.customerNow() + " 拆分出 " + links.identities() + " 个身份？"),
+                t("They move to " + target + ". Tags, orders and points stay with customer " + links.customerNow()
+                        + ".",
+                        "这些身份将移至" + target + "。标签、订单和积分仍留在客户 " + links.customerNow() + "。"),
+                t("Split off", "拆分"), "error primary", () -> split(links.ref()));
     }
 
     /** Carries out a listed split (after the confirmation); a refusal (the data changed since) is shown. */
@@ -342,18 +371,11 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     }
 
     private void confirmUndo(GraphCheck.SuspectMerge merge) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("graph-check-confirm");
-        dialog.setHeader(t("Undo merge " + merge.mergeId() + "?", "撤销合并 " + merge.mergeId() + "？"));
-        dialog.setText(t("Customer " + merge.merged() + " gets back the identities it brought to customer "
-                        + merge.survivor() + "; the two are not merged again by the rules.",
-                "客户 " + merge.merged() + " 将取回其带到客户 " + merge.survivor() + " 的身份；规则不会再次合并二者。"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(t("Cancel", "取消"));
-        dialog.setConfirmText(t("Undo merge", "撤销合并"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> undo(merge.mergeId()));
-        dialog.open();
+        confirm(t("Undo merge " + merge.mergeId() + "?", "撤销合并 " + merge.mergeId() + "？"),
+                t("Customer " + merge.merged() + " gets back the identities it brought to customer " + merge.survivor()
+                        + "; the two are not merged again by the rules.",
+                        "客户 " + merge.merged() + " 将取回其带到客户 " + merge.survivor() + " 的身份；规则不会再次合并二者。"),
+                t("Undo merge", "撤销合并"), "error primary", () -> undo(merge.mergeId()));
     }
 
     /** Undoes a listed merge (after the confirmation); a refusal (merged since, already undone) is shown. */

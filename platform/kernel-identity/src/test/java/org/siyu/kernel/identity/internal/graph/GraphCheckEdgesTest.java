@@ -128,4 +128,43 @@ class GraphCheckEdgesTest {
         assertEquals(List.of(), third.joins());
         assertEquals(x, oneId.find("wechat:oX").orElseThrow());
     }
+
+    @Test
+    void shouldCarryOutWholeListsAsJobsAndCheckAgainAfterEach() throws Exception {
+        GraphChecks checks = new GraphChecks(unit, new Jobs(null), () -> 3, oneId);
+        int shop = resolve(SHOP_PHONE, "wecom:shop");
+        resolve(SHOP_PHONE, "tmall:guest");                 // a guest through the shop's phone: a split
+        resolve("phone:13700000009", SHOP_PHONE);           // x: a customer of her own, merged into the shop
+        resolve("phone:13700000009", "wecom:x");            // x again: another, merged through her phone
+        poison(SHOP_PHONE);
+        checks.start("alice", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        GraphCheck.Result first = checks.last().orElseThrow();
+        assertTrue(first.suspects().size() >= 3, first.suspects().toString());
+
+        String undone = checks.carryOut(GraphChecks.Action.UNDO_MERGES, first.checkedAt(), "alice", "undo")
+                .orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertTrue(undone.startsWith(first.suspects().size() + " merges undone; checked again: "), undone);
+        GraphCheck.Result second = checks.last().orElseThrow();
+        assertEquals(List.of(), second.suspects());
+        assertEquals(1, second.splits().size());
+        assertEquals(1, second.joins().size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> checks.carryOut(GraphChecks.Action.SPLITS, first.checkedAt(), "alice", "stale"));
+
+        checks.carryOut(GraphChecks.Action.SPLITS, second.checkedAt(), "alice", "split").orElseThrow().done()
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        GraphCheck.Result third = checks.last().orElseThrow();
+        String joined = checks.carryOut(GraphChecks.Action.JOINS, third.checkedAt(), "alice", "join").orElseThrow()
+                .done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertTrue(joined.startsWith("1 joins carried out; checked again: 0 merges"), joined);
+        GraphCheck.Result last = checks.last().orElseThrow();
+        assertEquals(List.of(), last.splits());
+        assertEquals(List.of(), last.joins());
+        int x = oneId.find("phone:13700000009").orElseThrow();
+        assertEquals(x, oneId.find("wecom:x").orElseThrow());
+        int guest = oneId.find("tmall:guest").orElseThrow();
+        assertTrue(guest != shop && guest != x);
+    }
 }

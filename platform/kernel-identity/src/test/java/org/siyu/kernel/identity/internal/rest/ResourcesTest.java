@@ -268,4 +268,32 @@ class ResourcesTest {
         assertEquals(409, refused(identities, "POST", "graph-check/joins/0", Role.OPERATOR, read).status(),
                 "done already: the other customer was merged");
     }
+
+    @Test
+    void shouldCarryOutAWholeListAsAJob() throws Exception {
+        resolve(Map.of("identities", List.of("phone:13900000000", "wecom:shop")));
+        for (int i = 1; i <= 4; i++) {
+            resolve(Map.of("identities", List.of("wecom:visitor" + i)));
+            resolve(Map.of("identities", List.of("wecom:visitor" + i, "phone:13900000000")));
+        }
+        checks.start("operator1", "check").orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        String at = checks.last().orElseThrow().checkedAt();
+        assertEquals(2, checks.last().orElseThrow().suspects().size());
+        assertEquals(403, refused(identities, "POST", "graph-check/apply", Role.VIEWER,
+                Map.of("checkedAt", at, "action", "undo-merges")).status());
+        assertEquals(400, refused(identities, "POST", "graph-check/apply", Role.OPERATOR,
+                Map.of("checkedAt", at, "action", "everything")).status());
+        assertEquals(400, refused(identities, "POST", "graph-check/apply", Role.OPERATOR,
+                Map.of("action", "undo-merges")).status());
+        assertEquals(409, refused(identities, "POST", "graph-check/apply", Role.OPERATOR,
+                Map.of("checkedAt", "2020-01-01T00:00:00Z", "action", "undo-merges")).status());
+
+        FakeRestRequest post = FakeRestRequest.of("POST", "graph-check/apply").as(Role.OPERATOR)
+                .json(Map.of("checkedAt", at, "action", "undo-merges"));
+        identities.handle(post, post);
+        assertEquals(202, post.status());
+        assertTrue(checks.current().orElseThrow().done().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                .startsWith("2 merges undone"));
+        assertEquals(List.of(), checks.last().orElseThrow().suspects(), "the check ran again");
+    }
 }

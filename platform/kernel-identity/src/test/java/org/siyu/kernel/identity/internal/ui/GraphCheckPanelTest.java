@@ -201,6 +201,27 @@ class GraphCheckPanelTest {
     }
 
     @Test
+    void shouldUndoAllListedMergesAsAJobAndShowWhatIsLeft() throws Exception {
+        FakeContext alice = Sessions.of(Locale.ENGLISH, "alice", Role.OPERATOR);
+        GraphCheckPanel panel = new GraphCheckPanel(checks, oneId, alice);
+        assertFalse(byId(panel, "graph-check-undo-all", Button.class).isEnabled(), "nothing listed yet");
+        runCheck(panel);
+        Button undoAll = byId(panel, "graph-check-undo-all", Button.class);
+        assertEquals("Undo all merges (2)", undoAll.getText());
+        assertTrue(undoAll.isEnabled());
+
+        panel.carryOut(GraphChecks.Action.UNDO_MERGES);
+        checks.current().orElseThrow().done().get(30, TimeUnit.SECONDS);
+        panel.render();
+
+        assertEquals(List.of(), listed(panel), "the job ran the check again: nothing left to undo");
+        assertEquals("Undo all merges (0)", undoAll.getText());
+        assertFalse(undoAll.isEnabled());
+        assertEquals(0, oneId.customer(visitor[1]).orElseThrow().mergedInto());
+        assertEquals(0, oneId.customer(visitor[2]).orElseThrow().mergedInto());
+    }
+
+    @Test
     void shouldSpeakChineseAndSayWhenACheckIsRunningAlready() throws Exception {
         FakeContext li = Sessions.of(Locale.SIMPLIFIED_CHINESE, "li", Role.OPERATOR);
         GraphCheckPanel panel = new GraphCheckPanel(checks, oneId, li);
