@@ -253,13 +253,6 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     void render() {
         boolean running = checks.running();
         run.setEnabled(!running);
-        GraphCheck.Result listedNow = checks.last().orElse(null);
-        undoAll.setText(t("Undo all merges", "全部撤销") + count(listedNow == null ? 0 : listedNow.suspects().size()));
-        splitAll.setText(t("Split all", "全部拆分") + count(listedNow == null ? 0 : listedNow.splits().size()));
-        joinAll.setText(t("Join all", "全部合并") + count(listedNow == null ? 0 : listedNow.joins().size()));
-        undoAll.setEnabled(!running && listedNow != null && !listedNow.suspects().isEmpty());
-        splitAll.setEnabled(!running && listedNow != null && !listedNow.splits().isEmpty());
-        joinAll.setEnabled(!running && listedNow != null && !listedNow.joins().isEmpty());
         Optional<GraphCheck.Result> last = checks.last();
         if (last.isPresent() && last.get() != shown) {
             shown = last.get();
@@ -267,6 +260,16 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
             split.clear();
             joined.clear();
         }
+        // what is left of each list: the items not yet carried out from this view
+        int merges = shown == null ? 0 : shown.suspects().size() - undone.size();
+        int splitsLeft = shown == null ? 0 : shown.splits().size() - split.size();
+        int joinsLeft = shown == null ? 0 : shown.joins().size() - joined.size();
+        undoAll.setText(t("Undo all merges", "全部撤销") + count(merges));
+        splitAll.setText(t("Split all", "全部拆分") + count(splitsLeft));
+        joinAll.setText(t("Join all", "全部合并") + count(joinsLeft));
+        undoAll.setEnabled(!running && merges > 0);
+        splitAll.setEnabled(!running && splitsLeft > 0);
+        joinAll.setEnabled(!running && joinsLeft > 0);
         if (running) {
             status.setText(t("Running… (the Jobs view shows its progress)", "运行中……（任务视图显示进度）"));
         } else if (shown == null) {

@@ -210,6 +210,8 @@ class GraphCheckPanelTest {
         assertEquals("Undo all merges (2)", undoAll.getText());
         assertTrue(undoAll.isEnabled());
 
+        panel.undo(listed(panel).getFirst().mergeId());
+        assertEquals("Undo all merges (1)", undoAll.getText(), "one is left to undo");
         panel.carryOut(GraphChecks.Action.UNDO_MERGES);
         checks.current().orElseThrow().done().get(30, TimeUnit.SECONDS);
         panel.render();
