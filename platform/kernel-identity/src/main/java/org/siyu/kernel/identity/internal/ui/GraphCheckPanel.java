@@ -21,8 +21,10 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.siyu.api.i18n.Text;
 import org.siyu.api.ui.ViewContext;
@@ -307,21 +309,31 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
                 .collect(Collectors.joining(", "));
         confirm(t("Join customers " + others + " into " + join.customers().getFirst() + "?",
                         "将客户 " + others + " 合并到 " + join.customers().getFirst() + "？"),
-                t("Each is an audited merge (rule graph-check) that can be undone.", "每次合并都会记录（规则 graph-check），并可撤销。"),
+                t("Each is an audited merge (rule graph-check) that can be undone.",
+                        "每次合并都会记录（规则 graph-check），并可撤销。"),
                 t("Join", "合并"), "primary", () -> join(join.ref()));
     }
 
     /** Carries out a listed join (after the confirmation); a refusal (the data changed since) is shown. */
     void join(int ref) {
+        carryOutRow(joined, ref, checks::join, c -> t("Joined into customer " + c, "已合并到客户 " + c));
+    }
+
+    /** A split or a join of the result shown: {@code (ref, checkedAt, actor) -> the customer}. */
+    private interface RowAction {
+        int apply(int ref, String checkedAt, String actor);
+    }
+
+    private void carryOutRow(Set<Integer> done, int ref, RowAction action, IntFunction<String> message) {
         GraphCheck.Result r = shown;
         if (r == null) {
             return;
         }
         try {
-            int customer = checks.join(ref, r.checkedAt(), context.user().username());
-            joined.add(ref);
-            context.notify(t("Joined into customer " + customer, "已合并到客户 " + customer));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            int customer = action.apply(ref, r.checkedAt(), context.user().username());
+            done.add(ref);
+            context.notify(message.apply(customer));
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             context.notify(e.getMessage());
         }
         render();
@@ -349,18 +361,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
 
     /** Carries out a listed split (after the confirmation); a refusal (the data changed since) is shown. */
     void split(int ref) {
-        GraphCheck.Result r = shown;
-        if (r == null) {
-            return;
-        }
-        try {
-            int customer = checks.split(ref, r.checkedAt(), context.user().username());
-            split.add(ref);
-            context.notify(t("Split off to customer " + customer, "已拆分至客户 " + customer));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            context.notify(e.getMessage());
-        }
-        render();
+        carryOutRow(split, ref, checks::split, c -> t("Split off to customer " + c, "已拆分至客户 " + c));
     }
 
     private Button undoButton(GraphCheck.SuspectMerge merge) {
