@@ -30,7 +30,6 @@ import org.siyu.api.identity.Merge;
 import org.siyu.api.identity.Resolution;
 import org.siyu.api.identity.ResolveRequest;
 import org.siyu.api.org.OrgService;
-import org.siyu.api.org.Staff;
 import org.siyu.api.persistence.PersistenceUnit;
 import org.siyu.kernel.identity.internal.channel.Channels;
 import org.siyu.kernel.identity.internal.channel.Identity;
@@ -81,6 +80,7 @@ public class OneId implements IdentityService {
     private final CustomerEvents events;
     private final Merger merger;
     private final Splitter splitter;
+    private final Owners owners;
     private final Resolver resolver;
     private final BatchResolver batches;
     private volatile Config config;
@@ -106,6 +106,7 @@ public class OneId implements IdentityService {
         this.events = new CustomerEvents(bus);
         this.merger = new Merger(events);
         this.splitter = new Splitter(events);
+        this.owners = new Owners(events, () -> this.org);
         this.resolver = new Resolver(new Claims(() -> this.config.poisonThreshold(), events, index), merger, events,
                 index);
         this.batches = new BatchResolver(unit, gate, events, resolver, index, this::parse, this::now);
@@ -259,40 +260,10 @@ public class OneId implements IdentityService {
      */
     @Override
     public void assignOwner(int customerId, String staffId, String actor) {
-        String owner = staffId == null || staffId.isBlank() ? null : staffId.strip();
-        if (owner != null) {
-            if (owner.length() > Traits.MAX_ATTRIBUTION) {
-                throw new IllegalArgumentException("staff id '" + owner + "' is longer than " + Traits.MAX_ATTRIBUTION
-                        + " characters");
-            }
-            OrgService service = org;
-            if (service != null) {
-                Staff staff = service.staffMember(owner).orElseThrow(() ->
-                        new IllegalArgumentException("there is no staff member '" + owner + "'"));
-                if (!staff.active()) {
-                    throw new IllegalArgumentException("staff member '" + owner + "' (" + staff.name()
-                            + ") is inactive and cannot own customers");
-                }
-            }
-        }
+        String owner = owners.checked(staffId);
         String by = actor(actor);
         unit.inTransaction(em -> {
-            WriteGate.Txn txn = gate.enter(em);
-            CustomerRow row = em.find(CustomerRow.class, customerId);
-            if (row == null) {
-                throw new IllegalArgumentException("there is no customer " + customerId);
-            }
-            if (row.getMergedInto() != 0) {
-                throw new IllegalArgumentException("customer " + customerId + " was merged into customer "
-                        + row.getMergedInto() + "; assign the owner there");
-            }
-            String previous = row.getOwner();
-            if (!Objects.equals(previous, owner)) {
-                row.setOwner(owner);
-                txn.customer(customerId, true, owner);
-                events.ownerChanged(customerId, owner, previous, by);
-                LOG.debug("Customer {} owner {} -> {} by {}", customerId, previous, owner, by);
-            }
+            owners.assign(em, gate.enter(em), customerId, owner, by);
             return null;
         });
     }

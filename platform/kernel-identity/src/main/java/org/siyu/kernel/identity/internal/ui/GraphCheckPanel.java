@@ -16,8 +16,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +59,7 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
     /** Joins of the result shown carried out from this panel. */
     private final Set<Integer> joined = new HashSet<>();
     private GraphCheck.Result shown;
+    private final GraphCheckGrids grids;
     private UI ui;
 
     GraphCheckPanel(GraphChecks checks, OneId oneId, ViewContext context) {
@@ -95,40 +94,10 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         summary.setId("graph-check-summary");
         summary.getStyle().set("white-space", "pre-line");
 
-        suspects.setId("graph-check-suspects");
-        suspects.addColumn(GraphCheck.SuspectMerge::mergeId).setHeader(t("Merge", "合并")).setAutoWidth(true);
-        suspects.addColumn(m -> time(m.at())).setHeader(t("At", "时间")).setAutoWidth(true);
-        suspects.addColumn(m -> m.merged() + " → " + m.survivor()).setHeader(t("Merged → into", "被合并 → 并入"))
-                .setAutoWidth(true);
-        suspects.addColumn(GraphCheck.SuspectMerge::rule).setHeader(t("Rule", "规则")).setAutoWidth(true);
-        suspects.addColumn(GraphCheck.SuspectMerge::evidence).setHeader(t("Evidence", "依据")).setAutoWidth(true);
-        suspects.addColumn(m -> String.join(", ", m.poisonKeys())).setHeader(t("Poison keys", "毒化标识"))
-                .setFlexGrow(1);
-        suspects.addColumn(GraphCheck.SuspectMerge::customerNow).setHeader(t("Customer now", "当前客户"))
-                .setAutoWidth(true);
-        suspects.addComponentColumn(this::undoButton).setHeader("").setAutoWidth(true);
-        suspects.setAllRowsVisible(true);
-
-        splits.setId("graph-check-splits");
-        splits.addColumn(l -> time(l.at())).setHeader(t("Last linked", "最近关联")).setAutoWidth(true);
-        splits.addColumn(GraphCheck.SuspectLinks::identities).setHeader(t("Identities", "身份数")).setAutoWidth(true);
-        splits.addColumn(l -> String.join(", ", l.ties())).setHeader(t("Linked through", "关联依据")).setFlexGrow(1);
-        splits.addColumn(l -> String.join(", ", l.poisonKeys())).setHeader(t("Poison keys", "毒化标识"))
-                .setAutoWidth(true);
-        splits.addColumn(GraphCheck.SuspectLinks::customerNow).setHeader(t("Customer now", "当前客户"))
-                .setAutoWidth(true);
-        splits.addColumn(l -> l.moveTo() == 0 ? t("a new customer", "新客户") : String.valueOf(l.moveTo()))
-                .setHeader(t("Belongs with", "应归属")).setAutoWidth(true);
-        splits.addComponentColumn(this::splitButton).setHeader("").setAutoWidth(true);
-        splits.setAllRowsVisible(true);
-
-        joins.setId("graph-check-joins");
-        joins.addColumn(j -> j.customers().stream().map(String::valueOf).collect(Collectors.joining(
-                ", "))).setHeader(t("Customers", "客户")).setFlexGrow(1);
-        joins.addColumn(GraphCheck.SuspectApart::evidence).setHeader(t("Shared key", "共同标识")).setAutoWidth(true);
-        joins.addColumn(j -> j.customers().getFirst()).setHeader(t("Into", "并入")).setAutoWidth(true);
-        joins.addComponentColumn(this::joinButton).setHeader("").setAutoWidth(true);
-        joins.setAllRowsVisible(true);
+        grids = new GraphCheckGrids(locale);
+        grids.suspects(suspects, this::undoButton);
+        grids.splits(splits, this::splitButton);
+        grids.joins(joins, this::joinButton);
 
         VerticalLayout root = getContent();
         root.setId("graph-check-view");
@@ -164,15 +133,6 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
 
     private String count(int n) {
         return " (" + this.count.format(n) + ")";
-    }
-
-    /** An ISO-8601 instant of the check's result, as the other customer views show times. */
-    private String time(String iso) {
-        try {
-            return CustomerUi.time(Instant.parse(iso), locale);
-        } catch (DateTimeParseException | NullPointerException e) {
-            return iso == null ? "" : iso;
-        }
     }
 
     /** Starts a check; the panel shows it running and its result when it ends. */
@@ -277,8 +237,8 @@ class GraphCheckPanel extends Composite<VerticalLayout> {
         } else if (shown == null) {
             status.setText(t("No check since the node started.", "节点启动以来尚未检查。"));
         } else {
-            status.setText(t("Last check: ", "上次检查：") + time(shown.checkedAt()) + " (" + count.format(shown.millis())
-                    + " ms)");
+            status.setText(t("Last check: ", "上次检查：") + grids.time(shown.checkedAt()) + " ("
+                    + count.format(shown.millis()) + " ms)");
         }
         if (shown == null) {
             summary.setText("");
