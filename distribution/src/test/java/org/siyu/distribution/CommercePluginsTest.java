@@ -110,7 +110,9 @@ class CommercePluginsTest {
         node.host.plugins().uninstall(COMMERCE, "test");
         assertTrue(TestHost.await(10_000, () -> bundle(MEMBERSHIP) == null && bundle(COMMERCE) == null));
         reinstall(COMMERCE);
-        assertTrue(until(30_000, () -> get("/api/v1/products").statusCode() == 200), "commerce alone did not come up");
+        // each of commerce's resources registers on its own: wait for the two this part uses
+        assertTrue(until(30_000, () -> get("/api/v1/products").statusCode() == 200
+                && get("/api/v1/orders").statusCode() == 200), "commerce alone did not come up");
         long third = order(customer, 1);
         assertEquals(200, post("/api/v1/orders/" + third + "/pay", "{}").statusCode());
         assertEquals(404, get("/api/v1/members/" + customer).statusCode());
