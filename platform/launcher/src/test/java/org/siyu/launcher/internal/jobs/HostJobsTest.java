@@ -97,9 +97,10 @@ class HostJobsTest {
         // The stored row, not the in-memory copy: a new service reads the table.
         JobInfo stored = new JobStore(db.dataSource()).find(started.id()).orElseThrow();
         assertEquals(ended, stored);
-        assertTrue(console.recent().stream().anyMatch(l -> l.source().equals("job")
+        // the line is written by the job's thread just after the job's record ended
+        assertTrue(await(() -> console.recent().stream().anyMatch(l -> l.source().equals("job")
                 && l.text().contains("#" + started.id()) && l.text().contains("SUCCEEDED")
-                && l.text().contains("counted 1,000")), "a console line when the job ends");
+                && l.text().contains("counted 1,000"))), "a console line when the job ends");
     }
 
     @Test
@@ -115,7 +116,8 @@ class HostJobsTest {
             throw new NullPointerException();
         }).id();
         assertEquals("NullPointerException", awaitEnd(npe).message());
-        assertTrue(console.recent().stream().anyMatch(l -> l.level().equals("WARN") && l.text().contains("FAILED")));
+        assertTrue(await(() -> console.recent().stream().anyMatch(l -> l.level().equals("WARN")
+                && l.text().contains("#" + npe) && l.text().contains("FAILED"))), "a warning line when it fails");
     }
 
     @Test
